@@ -1,0 +1,84 @@
+package vn.portal.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
+import vn.portal.contracts.Topics;
+
+/**
+ * Producing, consuming and dead-lettering platform events, the same in every service.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventsConfiguration {
+
+    /** Header of a dead-lettered record that says, in words, why it was refused. */
+    public static final String DEAD_LETTER_REASON = "dlt-reason";
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, Clock clock,
+                                  @Value("${spring.application.name}") String application,
+                                  @Value("${platform.events.publish-timeout:10s}") Duration timeout) {
+        return new EventPublisher(kafka, json, "/vn-portal/" + application, clock, timeout.toMillis());
+    }
+
+    @Bean
+    IncomingEvents incomingEvents(JsonMapper json) {
+        return new IncomingEvents(json);
+    }
+
+    /**
+     * Invalid records go to {@code <topic>.DLT} at once, with the original bytes and the reason in
+     * headers; other failures (MongoDB unreachable, say) are retried with back-off for a while
+     * before they are dead-lettered too. Either way the partition moves on.
+     */
+    @Bean
+    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka,
+                                         @Value("${platform.events.retry-for:2m}") Duration retryFor) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, failure) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
+        recoverer.setHeadersFunction((record, failure) -> new RecordHeaders(new RecordHeader[] {
+                new RecordHeader(DEAD_LETTER_REASON, reason(failure).getBytes(StandardCharsets.UTF_8))}));
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        backOff.setMaxElapsedTime(retryFor.toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        return handler;
+    }
+
+    /** Every contract topic and its dead letter topic, created when missing. */
+    @Bean
+    KafkaAdmin.NewTopics platformTopics(@Value("${platform.kafka.partitions:3}") int partitions,
+                                        @Value("${platform.kafka.replicas:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(PlatformTopics.all(partitions, replicas).toArray(NewTopic[]::new));
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof InvalidEventException)) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

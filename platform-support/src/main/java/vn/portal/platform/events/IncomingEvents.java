@@ -1,0 +1,71 @@
+package vn.portal.platform.events;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.portal.contracts.EventType;
+
+/**
+ * Reads a platform event from a Kafka record: checks the {@code ce_type} header (when present)
+ * against the expected type, parses the JSON, validates it against the type's JSON Schema and
+ * maps it to the record. Anything wrong is an {@link InvalidEventException}, which the error
+ * handler dead-letters with the original bytes.
+ */
+public class IncomingEvents {
+
+    private final JsonMapper json;
+    private final Map<EventType, Schema> schemas = new EnumMap<>(EventType.class);
+
+    public IncomingEvents(JsonMapper json) {
+        this.json = json;
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        for (EventType type : EventType.values()) {
+            try (InputStream in = EventType.class.getResourceAsStream(type.schemaResource())) {
+                schemas.put(type, registry.getSchema(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public <T extends Record> T read(ConsumerRecord<String, byte[]> record, Class<T> recordType) {
+        EventType type = EventType.of(recordType);
+        CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE)
+                .filter(ceType -> !ceType.equals(type.ceType()))
+                .ifPresent(ceType -> {
+                    throw new InvalidEventException("ce_type " + ceType + " is not " + type.ceType());
+                });
+        if (record.value() == null || record.value().length == 0) {
+            throw new InvalidEventException("empty record value");
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(record.value());
+        } catch (JacksonException e) {
+            throw new InvalidEventException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        List<Error> errors = schemas.get(type).validate(tree);
+        if (!errors.isEmpty()) {
+            throw new InvalidEventException("fails schema " + type.ceType() + ": "
+                    + errors.stream().limit(5).map(Error::toString).collect(Collectors.joining("; ")));
+        }
+        try {
+            return json.treeToValue(tree, recordType);
+        } catch (JacksonException e) {
+            throw new InvalidEventException("does not map to " + recordType.getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}
