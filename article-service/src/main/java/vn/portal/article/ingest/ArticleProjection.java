@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import vn.portal.article.read.Article;
 import vn.portal.article.read.ArticleRepository;
-import vn.portal.article.slug.Slugs;
+import vn.portal.platform.slug.Slugs;
 import vn.portal.contracts.ArticlePublished;
 import vn.portal.contracts.ArticleUnpublished;
 

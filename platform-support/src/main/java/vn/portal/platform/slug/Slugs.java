@@ -1,4 +1,4 @@
-package vn.portal.article.slug;
+package vn.portal.platform.slug;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,0 +1,71 @@
+package vn.portal.media.gallery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import vn.portal.contracts.ArticlePublished;
+import vn.portal.contracts.ArticleUnpublished;
+
+/**
+ * Applies article events to the galleries, idempotently and order-safe: an event changes a
+ * gallery only when its revision is newer than the stored one.
+ */
+@Component
+class GalleryProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(GalleryProjection.class);
+
+    private final MongoTemplate mongo;
+    private final MeterRegistry meters;
+
+    GalleryProjection(MongoTemplate mongo, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.meters = meters;
+    }
+
+    void apply(ArticlePublished event) {
+        Update update = new Update()
+                .set("revision", event.revision())
+                .set("status", Gallery.Status.PUBLISHED)
+                .set("title", event.title())
+                .set("images", event.images() == null ? List.of() : event.images())
+                .set("updatedAt", event.updatedAt());
+        upsertIfNewer(event.articleId(), event.revision(), update);
+    }
+
+    /**
+     * Upserts too: the two topics are not ordered with each other, and a withdrawal that comes
+     * first must still outrank the older publication that comes after it.
+     */
+    void apply(ArticleUnpublished event) {
+        Update update = new Update()
+                .set("revision", event.revision())
+                .set("status", Gallery.Status.WITHDRAWN)
+                .set("images", List.of())
+                .set("updatedAt", event.unpublishedAt());
+        upsertIfNewer(event.articleId(), event.revision(), update);
+    }
+
+    private void upsertIfNewer(String articleId, long revision, Update update) {
+        try {
+            mongo.upsert(Query.query(Criteria.where("_id").is(articleId).and("revision").lt(revision)), update,
+                    Gallery.class);
+            outcome("applied", articleId, revision);
+        } catch (DuplicateKeyException e) {
+            // the gallery exists with this revision or a newer one: a duplicate or a late event
+            outcome("duplicate-or-stale", articleId, revision);
+        }
+    }
+
+    private void outcome(String outcome, String articleId, long revision) {
+        meters.counter("media.galleries.ingested", "outcome", outcome).increment();
+        log.info("gallery of article {} revision {}: {}", articleId, revision, outcome);
+    }
+}

@@ -1,0 +1,63 @@
+package vn.portal.rating.article;
+
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import vn.portal.contracts.ArticlePublished;
+import vn.portal.contracts.ArticleUnpublished;
+import vn.portal.contracts.Topics;
+import vn.portal.platform.events.IncomingEvents;
+import vn.portal.platform.slug.Slugs;
+
+/**
+ * rating-service's own list of published articles, fed by ArticlePublished/ArticleUnpublished:
+ * no synchronous call to article-service. Order-safe by revision.
+ */
+@Component
+public class KnownArticles {
+
+    private final MongoTemplate mongo;
+    private final IncomingEvents incoming;
+
+    KnownArticles(MongoTemplate mongo, IncomingEvents incoming) {
+        this.mongo = mongo;
+        this.incoming = incoming;
+    }
+
+    /** The id of the published article with this id or slug. */
+    public Optional<String> publishedArticleId(String idOrSlug) {
+        KnownArticle article = mongo.findById(idOrSlug, KnownArticle.class);
+        if (article == null) {
+            article = mongo.findOne(Query.query(Criteria.where("slug").is(idOrSlug)), KnownArticle.class);
+        }
+        return Optional.ofNullable(article).filter(KnownArticle::published).map(KnownArticle::id);
+    }
+
+    @KafkaListener(id = "rating-known-articles-published", idIsGroup = false, topics = Topics.ARTICLE_PUBLISHED)
+    void onPublished(ConsumerRecord<String, byte[]> record) {
+        ArticlePublished event = incoming.read(record, ArticlePublished.class);
+        String slug = event.slug() != null ? event.slug() : Slugs.of(event.title());
+        applyIfNewer(event.articleId(), event.revision(), new Update().set("published", true).setOnInsert("slug", slug));
+    }
+
+    @KafkaListener(id = "rating-known-articles-unpublished", idIsGroup = false, topics = Topics.ARTICLE_UNPUBLISHED)
+    void onUnpublished(ConsumerRecord<String, byte[]> record) {
+        ArticleUnpublished event = incoming.read(record, ArticleUnpublished.class);
+        applyIfNewer(event.articleId(), event.revision(), new Update().set("published", false));
+    }
+
+    private void applyIfNewer(String articleId, long revision, Update update) {
+        try {
+            mongo.upsert(Query.query(Criteria.where("_id").is(articleId).and("revision").lt(revision)),
+                    update.set("revision", revision), KnownArticle.class);
+        } catch (DuplicateKeyException e) {
+            // stored revision is this one or newer: a duplicate or a late event
+        }
+    }
+}

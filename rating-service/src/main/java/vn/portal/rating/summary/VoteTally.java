@@ -1,0 +1,86 @@
+package vn.portal.rating.summary;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import vn.portal.contracts.ArticleRated;
+import vn.portal.contracts.ArticleRatingSummary;
+import vn.portal.contracts.Topics;
+import vn.portal.platform.events.EventPublisher;
+import vn.portal.platform.events.IncomingEvents;
+import vn.portal.rating.vote.Vote;
+
+/**
+ * Folds ArticleRated into totals exactly once. Each record upserts the voter's current vote
+ * (newer ratedAt wins, so duplicates, redeliveries and replays change nothing), then the
+ * article's totals are recomputed from its votes: the totals are a function of the votes, never
+ * an increment that a redelivery could apply twice.
+ */
+@Component
+class VoteTally {
+
+    private final MongoTemplate mongo;
+    private final IncomingEvents incoming;
+    private final EventPublisher events;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    VoteTally(MongoTemplate mongo, IncomingEvents incoming, EventPublisher events, MeterRegistry meters, Clock clock) {
+        this.mongo = mongo;
+        this.incoming = incoming;
+        this.events = events;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = "rating-tally", idIsGroup = false, topics = Topics.ARTICLE_RATED)
+    void onRated(ConsumerRecord<String, byte[]> record) {
+        ArticleRated rated = incoming.read(record, ArticleRated.class);
+        String id = Vote.id(rated.articleId(), rated.voterId());
+        try {
+            mongo.upsert(Query.query(Criteria.where("_id").is(id).and("ratedAt").lt(rated.ratedAt())),
+                    new Update().set("articleId", rated.articleId()).set("voterId", rated.voterId())
+                            .set("stars", rated.stars()).set("ratingId", rated.ratingId())
+                            .set("ratedAt", rated.ratedAt()), Vote.class);
+        } catch (DuplicateKeyException e) {
+            // this voter's stored vote is this one or newer: a duplicate or a late record
+            meters.counter("ratings.tallied", "outcome", "duplicate-or-stale").increment();
+            return;
+        }
+        meters.counter("ratings.tallied", "outcome", "applied").increment();
+        RatingTotals totals = recompute(rated.articleId());
+        events.publish(new ArticleRatingSummary(totals.articleId(), totals.points(), totals.count(),
+                totals.average(), totals.histogram(), totals.score(), totals.updatedAt()), totals.articleId());
+    }
+
+    private RatingTotals recompute(String articleId) {
+        List<Long> histogram = new ArrayList<>(Collections.nCopies(5, 0L));
+        mongo.aggregate(newAggregation(match(Criteria.where("articleId").is(articleId)),
+                        group("stars").count().as("votes")), Vote.class, Document.class)
+                .forEach(row -> histogram.set(row.getInteger("_id") - 1, ((Number) row.get("votes")).longValue()));
+        long count = 0;
+        long points = 0;
+        for (int stars = 1; stars <= 5; stars++) {
+            count += histogram.get(stars - 1);
+            points += stars * histogram.get(stars - 1);
+        }
+        RatingTotals totals = new RatingTotals(articleId, points, count, List.copyOf(histogram), clock.instant());
+        mongo.save(totals);
+        return totals;
+    }
+}

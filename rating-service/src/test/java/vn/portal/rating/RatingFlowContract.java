@@ -1,0 +1,197 @@
+package vn.portal.rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.portal.contracts.ArticlePublished;
+import vn.portal.contracts.ArticleRated;
+import vn.portal.contracts.ArticleUnpublished;
+import vn.portal.contracts.Topics;
+import vn.portal.devstack.Articles;
+import vn.portal.devstack.EventRecords;
+import vn.portal.platform.events.CloudEventHeaders;
+
+/**
+ * Flow 3 of DESIGN.md end to end on a real broker and MongoDB: a reader rates, ArticleRated is in
+ * the log, the tally folds it into totals.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class RatingFlowContract {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    ConsumerFactory<String, byte[]> consumers;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void ratesAPublishedArticleByItsSlugAndServesThePointsAndTheVietnameseLabel() throws Exception {
+        ArticlePublished article = publishedArticle("Bài để đánh giá " + UUID.randomUUID());
+        String slug = vn.portal.platform.slug.Slugs.of(article.title());
+
+        HttpResponse<String> accepted = vote(slug, "{\"stars\":4}", null);
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode rating = awaitRating(article.articleId(), 1);
+        assertThat(rating.get("points").asLong()).isEqualTo(4);
+        assertThat(rating.get("label").asString()).isEqualTo("Tổng số điểm của bài viết là: 4 trong 1 đánh giá");
+        assertThat(rating.get("action").asString()).isEqualTo("Click để đánh giá bài viết");
+        Document totals = mongo.getCollection("totals").find(new Document("_id", article.articleId())).first();
+        assertThat(totals.getLong("points")).isEqualTo(4L);
+    }
+
+    @Test
+    void producesArticleRatedWithCloudEventsHeadersBeforeAnswering() throws Exception {
+        ArticlePublished article = publishedArticle("Bài có sự kiện đánh giá " + UUID.randomUUID());
+
+        String ratingId = JSON.readTree(vote(article.articleId(), "{\"stars\":5}", "reader-1").body())
+                .get("ratingId").asString();
+
+        ConsumerRecord<String, byte[]> record = firstRecord(Topics.ARTICLE_RATED, article.articleId());
+        assertThat(CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE)).hasValue("vn.portal.article.rated.v1");
+        assertThat(CloudEventHeaders.read(record.headers(), CloudEventHeaders.ID)).hasValue(ratingId);
+        assertThat(CloudEventHeaders.read(record.headers(), CloudEventHeaders.SPEC_VERSION)).hasValue("1.0");
+        ArticleRated rated = JSON.readValue(record.value(), ArticleRated.class);
+        assertThat(rated.stars()).isEqualTo(5);
+        assertThat(rated.previousStars()).isNull();
+        assertThat(rated.voterId()).isEqualTo("reader-1");
+    }
+
+    @Test
+    void countsAChangedVoteOnceWithTheNewStars() throws Exception {
+        ArticlePublished article = publishedArticle("Bài được đổi điểm " + UUID.randomUUID());
+
+        vote(article.articleId(), "{\"stars\":2}", "reader-2");
+        awaitRating(article.articleId(), 1);
+        vote(article.articleId(), "{\"stars\":5}", "reader-2");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rating(article.articleId()).get("points").asLong() == 5);
+        assertThat(rating(article.articleId()).get("count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void countsADuplicatedArticleRatedRecordOnce() throws Exception {
+        ArticlePublished article = publishedArticle("Bài nhận bản ghi trùng " + UUID.randomUUID());
+        ArticleRated rated = new ArticleRated(UUID.randomUUID(), article.articleId(), "reader-3", 3, null, Instant.now());
+
+        kafka.send(EventRecords.of(rated, article.articleId())).get();
+        kafka.send(EventRecords.of(rated, article.articleId())).get();
+        vote(article.articleId(), "{\"stars\":1}", "reader-4"); // after both, on the same partition
+
+        JsonNode rating = awaitRating(article.articleId(), 2);
+        assertThat(rating.get("points").asLong()).isEqualTo(4);
+        assertThat(rating.get("histogram").valueStream().map(JsonNode::asLong).toList()).containsExactly(1L, 0L, 1L, 0L, 0L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"stars\":0}", "{\"stars\":6}", "{\"stars\":4.5}", "{\"stars\":\"4\"}",
+            "{\"stars\":4,\"voterId\":\"x\"}", "{}", "[4]", "{\"stars\":", "not json"})
+    void refusesABadVoteWithAProblemAndStoresNothing(String body) throws Exception {
+        ArticlePublished article = publishedArticle("Bài nhận phiếu sai " + UUID.randomUUID());
+
+        HttpResponse<String> response = vote(article.articleId(), body, "reader-5");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(mongo.getCollection("votes").countDocuments(new Document("articleId", article.articleId()))).isZero();
+    }
+
+    @Test
+    void refusesAVoteOnAnUnknownArticle() throws Exception {
+        HttpResponse<String> response = vote("khong-co-bai-nay", "{\"stars\":4}", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("type").asString()).endsWith("/article-not-found");
+    }
+
+    @Test
+    void refusesAVoteOnAWithdrawnArticle() throws Exception {
+        ArticlePublished article = publishedArticle("Bài bị gỡ " + UUID.randomUUID());
+
+        kafka.send(EventRecords.of(new ArticleUnpublished(article.articleId(), 2, Instant.now(), null),
+                article.articleId())).get();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> vote(article.articleId(), "{\"stars\":4}", null).statusCode() == 404);
+    }
+
+    private ArticlePublished publishedArticle(String title) throws Exception {
+        ArticlePublished article = Articles.article(title);
+        kafka.send(EventRecords.of(article, article.articleId())).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("known_articles")
+                .countDocuments(new Document("_id", article.articleId())) == 1);
+        return article;
+    }
+
+    private JsonNode awaitRating(String articleId, long count) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> rating(articleId), r -> r.get("count").asLong() == count);
+    }
+
+    private JsonNode rating(String articleId) throws Exception {
+        HttpResponse<String> response = HTTP.send(request("/api/articles/" + articleId + "/rating").build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> vote(String articleId, String body, String voter) throws Exception {
+        HttpRequest.Builder request = request("/api/articles/" + articleId + "/ratings")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (voter != null) {
+            request.header("X-Voter-Id", voter);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    private ConsumerRecord<String, byte[]> firstRecord(String topic, String key) {
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer("test-" + UUID.randomUUID(), null)) {
+            consumer.subscribe(List.of(topic));
+            return await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        return record;
+                    }
+                }
+                return null;
+            }, Objects::nonNull);
+        }
+    }
+}
