@@ -29,36 +29,55 @@ import vn.portal.platform.events.PlatformTopics;
  */
 public final class LocalRun {
 
-    static final int GATEWAY_PORT = 8080;
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
-    private final Path root;
-    private final Path data;
-    private final int kafkaPort = intEnv("DEVSTACK_KAFKA_PORT", 9092);
-    private final int controllerPort = intEnv("DEVSTACK_KAFKA_CONTROLLER_PORT", 9093);
-    private final int mongoPort = intEnv("DEVSTACK_MONGODB_PORT", 27017);
-    private final List<Service> services = new ArrayList<>();
-    private KafkaBroker kafka;
-    private MongoWireServer mongo;
+    /** Where everything listens and where data lives; {@link #fromEnvironment} gives the defaults. */
+    public record Settings(Path root, Path data, int kafkaPort, int kafkaControllerPort, int mongoPort,
+                           int gatewayPort, int articlePort, int ratingPort, int mediaPort) {
+
+        static Settings fromEnvironment(Path root) {
+            return new Settings(root, root.resolve(".devstack-data"), intEnv("DEVSTACK_KAFKA_PORT", 9092),
+                    intEnv("DEVSTACK_KAFKA_CONTROLLER_PORT", 9093), intEnv("DEVSTACK_MONGODB_PORT", 27017),
+                    intEnv("GATEWAY_PORT", 8080), intEnv("ARTICLE_SERVICE_PORT", 8081),
+                    intEnv("RATING_SERVICE_PORT", 8082), intEnv("MEDIA_SERVICE_PORT", 8083));
+        }
+
+        /** Free ports and the given data directory: for tests of the local run itself. */
+        public static Settings onFreePorts(Path root, Path data) {
+            return new Settings(root, data, FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                    FreePorts.next(), FreePorts.next(), FreePorts.next());
+        }
+
+        public String gatewayUrl() {
+            return "http://127.0.0.1:" + gatewayPort;
+        }
+    }
 
     record Service(String name, int port, Process process, Path log) {
     }
 
-    private LocalRun(Path root) {
-        this.root = root;
-        this.data = root.resolve(".devstack-data");
+    private final Settings settings;
+    private final List<Service> services = new ArrayList<>();
+    private KafkaBroker kafka;
+    private MongoWireServer mongo;
+    private String seedSlug;
+
+    private LocalRun(Settings settings) {
+        this.settings = settings;
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("logback.configurationFile", "devstack-logback.xml");
-        LocalRun run = new LocalRun(Path.of(System.getProperty("devstack.root", ".")).toAbsolutePath().normalize());
+        Path root = Path.of(System.getProperty("devstack.root", ".")).toAbsolutePath().normalize();
+        LocalRun run = new LocalRun(Settings.fromEnvironment(root));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             run.stop();
             stopped.countDown();
         }, "devstack-stop"));
         try {
-            run.start();
+            run.startAll();
+            run.printWhereThingsAre();
         } catch (Exception e) {
             System.err.println("\nThe local run could not start: " + e.getMessage());
             System.exit(1);
@@ -66,42 +85,68 @@ public final class LocalRun {
         stopped.await();
     }
 
-    private void start() throws Exception {
+    /** Starts everything and publishes the seed article; {@link #stop()} ends it. */
+    public static LocalRun start(Settings settings) throws Exception {
+        LocalRun run = new LocalRun(settings);
+        try {
+            run.startAll();
+        } catch (Exception e) {
+            run.stop();
+            throw e;
+        }
+        return run;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String seedSlug() {
+        return seedSlug;
+    }
+
+    private void startAll() throws Exception {
         long started = System.nanoTime();
+        Path data = settings.data();
         Files.createDirectories(data.resolve("logs"));
         say("Starting Kafka (KRaft) on 127.0.0.1:%d and the MongoDB-wire server on 127.0.0.1:%d; data in %s",
-                kafkaPort, mongoPort, root.relativize(data));
-        mongo = MongoWireServer.file(data.resolve("mongodb/portal.mv"), mongoPort);
-        kafka = KafkaBroker.start(data.resolve("kafka"), kafkaPort, controllerPort);
+                settings.kafkaPort(), settings.mongoPort(), data);
+        mongo = MongoWireServer.file(data.resolve("mongodb/portal.mv"), settings.mongoPort());
+        kafka = KafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         createTopics();
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MONGODB_URI", mongo.connectionString());
-        launch("article-service", 8081, env);
-        launch("rating-service", 8082, env);
-        launch("media-service", 8083, env);
-        env.put("ARTICLE_SERVICE_URL", "http://127.0.0.1:8081");
-        env.put("RATING_SERVICE_URL", "http://127.0.0.1:8082");
-        env.put("MEDIA_SERVICE_URL", "http://127.0.0.1:8083");
-        launch("gateway", GATEWAY_PORT, env);
+        launch("article-service", settings.articlePort(), env);
+        launch("rating-service", settings.ratingPort(), env);
+        launch("media-service", settings.mediaPort(), env);
+        env.put("ARTICLE_SERVICE_URL", "http://127.0.0.1:" + settings.articlePort());
+        env.put("RATING_SERVICE_URL", "http://127.0.0.1:" + settings.ratingPort());
+        env.put("MEDIA_SERVICE_URL", "http://127.0.0.1:" + settings.mediaPort());
+        launch("gateway", settings.gatewayPort(), env);
         for (Service service : services) {
             awaitHealthy(service);
         }
+        seedSlug = new SeedPublisher(settings.gatewayUrl(), kafka.bootstrapServers()).publish();
+        say("Up in %d s.", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+    }
 
-        String slug = new SeedPublisher("http://127.0.0.1:" + GATEWAY_PORT, kafka.bootstrapServers()).publish();
+    private void printWhereThingsAre() {
+        int gateway = settings.gatewayPort();
         say("");
-        say("Up in %d s. The seed article, through the gateway:", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
-        say("  http://localhost:%d/api/articles/%s", GATEWAY_PORT, slug);
+        say("The seed article, through the gateway:");
+        say("  http://localhost:%d/api/articles/%s", gateway, seedSlug);
         say("");
-        say("  gateway          http://localhost:%d   (/api/**)", GATEWAY_PORT);
-        say("  article-service  http://localhost:8081   rating-service http://localhost:8082   media-service http://localhost:8083");
+        say("  gateway          http://localhost:%d   (/api/**)", gateway);
+        say("  article-service  http://localhost:%d   rating-service http://localhost:%d   media-service http://localhost:%d",
+                settings.articlePort(), settings.ratingPort(), settings.mediaPort());
         say("  Kafka            %s   e.g. kcat -b %s -C -t ArticleRated -f '%%h\\n%%s\\n'",
                 kafka.bootstrapServers(), kafka.bootstrapServers());
         say("  MongoDB          %s   (databases articles, ratings, media)", mongo.connectionString());
-        say("  logs             %s", root.relativize(data.resolve("logs")));
+        say("  logs             %s", settings.data().resolve("logs"));
         say("Rate it:  curl -X POST -H 'Content-Type: application/json' -d '{\"stars\":4}' http://localhost:%d/api/articles/%s/ratings",
-                GATEWAY_PORT, slug);
+                gateway, seedSlug);
         say("Press Ctrl-C to stop; the next start keeps all data.");
     }
 
@@ -120,11 +165,11 @@ public final class LocalRun {
     }
 
     private void launch(String name, int port, Map<String, String> env) throws IOException {
-        Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
+        Path jar = settings.root().resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with mvn -DskipTests package");
         }
-        Path log = data.resolve("logs").resolve(name + ".log");
+        Path log = settings.data().resolve("logs").resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-Dfile.encoding=UTF-8", "-jar", jar.toString())
@@ -133,7 +178,7 @@ public final class LocalRun {
         builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         services.add(new Service(name, port, builder.start(), log));
-        say("Starting %-15s on port %d (log: %s)", name, port, root.relativize(log));
+        say("Starting %-15s on port %d", name, port);
     }
 
     private void awaitHealthy(Service service) throws Exception {
@@ -158,7 +203,7 @@ public final class LocalRun {
         throw new IllegalStateException(service.name() + " was not healthy within " + STARTUP_TIMEOUT + "; see " + service.log());
     }
 
-    private void stop() {
+    public void stop() {
         say("\nStopping...");
         services.forEach(service -> service.process().destroy());
         for (Service service : services) {
@@ -170,13 +215,16 @@ public final class LocalRun {
                 Thread.currentThread().interrupt();
             }
         }
+        services.clear();
         if (kafka != null) {
             kafka.close();
+            kafka = null;
         }
         if (mongo != null) {
             mongo.close();
+            mongo = null;
         }
-        say("Stopped. Data kept in %s", data);
+        say("Stopped. Data kept in %s", settings.data());
     }
 
     private static int intEnv(String name, int fallback) {
