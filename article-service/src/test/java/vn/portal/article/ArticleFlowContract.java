@@ -159,8 +159,9 @@ abstract class ArticleFlowContract {
 
     @Test
     void listsNewestFirstAndRefusesOversizedPages() throws Exception {
-        ArticlePublished older = Articles.article("Bài cũ hơn " + UUID.randomUUID());
-        ArticlePublished newer = Articles.article("Bài mới hơn " + UUID.randomUUID());
+        java.time.Instant now = java.time.Instant.now();
+        ArticlePublished older = Articles.article("Bài cũ hơn " + UUID.randomUUID(), now.minusSeconds(3600));
+        ArticlePublished newer = Articles.article("Bài mới hơn " + UUID.randomUUID(), now);
         publish(older);
         publish(newer);
         awaitRevision(older.articleId(), 1);

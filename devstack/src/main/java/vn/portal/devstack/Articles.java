@@ -28,10 +28,15 @@ public final class Articles {
 
     /** A distinct article with the given title and a fresh id, revision 1. */
     public static ArticlePublished article(String title) {
+        return article(title, Instant.now());
+    }
+
+    /** A distinct article first published at the given time. */
+    public static ArticlePublished article(String title, Instant publishedAt) {
         ArticlePublished seed = seedArticle();
         return new ArticlePublished(UUID.randomUUID().toString(), 1, null, title, seed.lead(), seed.bodyHtml(),
-                seed.images(), seed.author(), seed.category(), seed.tags(), seed.language(), Instant.now(),
-                Instant.now(), null);
+                seed.images(), seed.author(), seed.category(), seed.tags(), seed.language(), publishedAt,
+                publishedAt, null);
     }
 
     /** The same article as a later revision with another title and a correction note. */
