@@ -61,6 +61,7 @@ public final class LocalRun {
     private KafkaBroker kafka;
     private MongoWireServer mongo;
     private String seedSlug;
+    private DevIssuer issuer;
 
     private LocalRun(Settings settings) {
         this.settings = settings;
@@ -69,6 +70,10 @@ public final class LocalRun {
     public static void main(String[] args) throws Exception {
         System.setProperty("logback.configurationFile", "devstack-logback.xml");
         Path root = Path.of(System.getProperty("devstack.root", ".")).toAbsolutePath().normalize();
+        if (args.length > 0 && args[0].equals("token")) {
+            printToken(Settings.fromEnvironment(root), args);
+            return;
+        }
         LocalRun run = new LocalRun(Settings.fromEnvironment(root));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -101,6 +106,11 @@ public final class LocalRun {
         return kafka.bootstrapServers();
     }
 
+    /** The development issuer whose tokens the services accept. */
+    public DevIssuer issuer() {
+        return issuer;
+    }
+
     public String seedSlug() {
         return seedSlug;
     }
@@ -115,7 +125,11 @@ public final class LocalRun {
         kafka = KafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         createTopics();
 
+        issuer = DevIssuer.inDirectory(data.resolve("dev-issuer"));
+        Files.writeString(data.resolve("dev-issuer/editor.token"), issuer.editorToken("bien.tap.vien"));
+
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("JWT_PUBLIC_KEY_LOCATION", issuer.publicKeyLocation());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MONGODB_URI", mongo.connectionString());
         launch("article-service", settings.articlePort(), env);
@@ -147,7 +161,20 @@ public final class LocalRun {
         say("  logs             %s", settings.data().resolve("logs"));
         say("Rate it:  curl -X POST -H 'Content-Type: application/json' -d '{\"stars\":4}' http://localhost:%d/api/articles/%s/ratings",
                 gateway, seedSlug);
+        say("Editor token (12 h, development issuer), for the editorial API:");
+        say("  TOKEN=$(cat %s)   then  curl -H \"Authorization: Bearer $TOKEN\" ...",
+                settings.data().resolve("dev-issuer/editor.token"));
+        say("  another one:  ./run token editor <name>   (or: ./run token reader <name>)");
         say("Press Ctrl-C to stop; the next start keeps all data.");
+    }
+
+    /** {@code token editor|reader [subject]}: prints a token of the development issuer. */
+    private static void printToken(Settings settings, String[] args) {
+        DevIssuer issuer = DevIssuer.inDirectory(settings.data().resolve("dev-issuer"));
+        String role = args.length > 1 ? args[1] : "editor";
+        String subject = args.length > 2 ? args[2] : "bien.tap.vien";
+        System.out.println(issuer.token(subject, DevIssuer.ISSUER, DevIssuer.AUDIENCE, Duration.ofHours(12),
+                List.of(role)));
     }
 
     private void createTopics() throws Exception {

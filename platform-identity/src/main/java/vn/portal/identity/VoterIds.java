@@ -1,0 +1,83 @@
+package vn.portal.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Pseudonymous voter ids and their signatures (HMAC-SHA256 with a secret the gateway and
+ * rating-service share). An anonymous reader's cookie holds {@code id.signature}; an account's
+ * voter id is a keyed hash of its subject, so events never carry account names.
+ */
+public final class VoterIds {
+
+    private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final byte[] secret;
+
+    public VoterIds(String secret) {
+        if (secret == null || secret.length() < 16) {
+            throw new IllegalArgumentException("the voter secret must have at least 16 characters");
+        }
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A fresh id for an anonymous reader. */
+    public String newAnonymousId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return "a-" + BASE64.encodeToString(bytes);
+    }
+
+    /** The stable pseudonym of an authenticated account. */
+    public String forAccount(String subject) {
+        return "u-" + hmac("account:" + subject).substring(0, 22);
+    }
+
+    public String sign(String voterId) {
+        return hmac("voter:" + voterId);
+    }
+
+    public boolean verify(String voterId, String signature) {
+        if (voterId == null || signature == null || voterId.isBlank()) {
+            return false;
+        }
+        return MessageDigest.isEqual(sign(voterId).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The cookie value: {@code id.signature}. */
+    public String cookieValue(String voterId) {
+        return voterId + "." + sign(voterId);
+    }
+
+    /** The voter id in a cookie value, if its signature verifies. */
+    public Optional<String> fromCookie(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        int dot = value.lastIndexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        String id = value.substring(0, dot);
+        return verify(id, value.substring(dot + 1)) ? Optional.of(id) : Optional.empty();
+    }
+
+    private String hmac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return BASE64.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

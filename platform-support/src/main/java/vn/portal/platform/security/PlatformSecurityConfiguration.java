@@ -1,0 +1,152 @@
+package vn.portal.platform.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every servlet service checks editor tokens itself (a JWT resource server), not only the
+ * gateway: signature, expiry, issuer and audience. Roles come from the {@code roles} claim or
+ * Keycloak's {@code realm_access.roles}. 401 and 403 are problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+public class PlatformSecurityConfiguration {
+
+    public static final String EDITOR = "EDITOR";
+    private static final Logger log = LoggerFactory.getLogger(PlatformSecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain platformSecurity(HttpSecurity http, PlatformSecurityProperties properties, JsonMapper json) {
+        http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    for (String entry : properties.editorPaths()) {
+                        String[] methodAndPattern = entry.trim().split("\\s+", 2);
+                        requests.requestMatchers(HttpMethod.valueOf(methodAndPattern[0]), methodAndPattern[1])
+                                .hasRole(EDITOR);
+                    }
+                    requests.anyRequest().permitAll();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
+                        .authenticationEntryPoint((request, response, e) ->
+                                problem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                        "An editor token is required: " + e.getMessage()))
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(response, json, HttpStatus.FORBIDDEN, "forbidden", "This needs the editor role")))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) ->
+                                problem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                        "An editor token is required"))
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(response, json, HttpStatus.FORBIDDEN, "forbidden", "This needs the editor role")));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
+        PlatformSecurityProperties.Jwt jwt = properties.jwt();
+        NimbusJwtDecoder decoder;
+        if (jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        } else if (jwt.publicKeyLocation() != null && !jwt.publicKeyLocation().isBlank()) {
+            decoder = NimbusJwtDecoder.withPublicKey(rsaPublicKey(jwt)).build();
+        } else {
+            log.warn("No token issuer is configured (platform.security.jwt.*): every editorial request will get 401");
+            return token -> {
+                throw new JwtException("no token issuer is configured");
+            };
+        }
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+        validators.add(token -> token.getAudience() != null && token.getAudience().contains(jwt.audience())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "The token is not meant for " + jwt.audience(), null)));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+
+    static JwtAuthenticationConverter rolesConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(PlatformSecurityConfiguration::roles);
+        return converter;
+    }
+
+    static Collection<GrantedAuthority> roles(Jwt jwt) {
+        List<String> roles = new ArrayList<>();
+        if (jwt.getClaimAsStringList("roles") != null) {
+            roles.addAll(jwt.getClaimAsStringList("roles"));
+        }
+        Map<String, Object> realm = jwt.getClaimAsMap("realm_access");
+        if (realm != null && realm.get("roles") instanceof Collection<?> keycloakRoles) {
+            keycloakRoles.forEach(role -> roles.add(String.valueOf(role)));
+        }
+        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()))
+                .toList();
+    }
+
+    private static RSAPublicKey rsaPublicKey(PlatformSecurityProperties.Jwt jwt) {
+        try (InputStream in = new DefaultResourceLoader().getResource(jwt.publicKeyLocation()).getInputStream()) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("not an RSA public key: " + jwt.publicKeyLocation(), e);
+        }
+    }
+
+    private static void problem(jakarta.servlet.http.HttpServletResponse response, JsonMapper json, HttpStatus status,
+                                String type, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://portal.vn/problems/" + type));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
