@@ -33,29 +33,16 @@ import vn.portal.contracts.ArticleUnpublished;
 import vn.portal.contracts.Topics;
 import vn.portal.devstack.Articles;
 import vn.portal.devstack.EventRecords;
+import vn.portal.devstack.WithDevIssuer;
+import vn.portal.identity.PlatformHeaders;
+import vn.portal.identity.VoterIds;
 import vn.portal.platform.events.CloudEventHeaders;
 
 /**
  * Flow 3 of DESIGN.md end to end on a real broker and MongoDB: a reader rates, ArticleRated is in
  * the log, the tally folds it into totals.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class RatingFlowContract {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
-    ConsumerFactory<String, byte[]> consumers;
-
-    @LocalServerPort
-    int port;
+abstract class RatingFlowContract extends RatingServiceTestSupport {
 
     @Test
     void ratesAPublishedArticleByItsSlugAndServesThePointsAndTheVietnameseLabel() throws Exception {
@@ -131,6 +118,49 @@ abstract class RatingFlowContract {
     }
 
     @Test
+    void refusesAVoteWithoutAVoterOrWithAForgedOne() throws Exception {
+        ArticlePublished article = publishedArticle("Bài nhận phiếu giả " + UUID.randomUUID());
+        String path = "/api/articles/" + article.articleId() + "/ratings";
+
+        HttpResponse<String> anonymous = send(request(path), "{\"stars\":5}");
+        HttpResponse<String> forged = send(request(path).header(PlatformHeaders.VOTER_ID, "a-someone")
+                .header(PlatformHeaders.VOTER_SIGNATURE, "made-up"), "{\"stars\":5}");
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(forged.body()).get("type").asString()).endsWith("/voter-required");
+        assertThat(mongo.getCollection("votes").countDocuments(new Document("articleId", article.articleId()))).isZero();
+    }
+
+    @Test
+    void refusesAnOversizedVote() throws Exception {
+        ArticlePublished article = publishedArticle("Bài nhận phiếu quá lớn " + UUID.randomUUID());
+
+        HttpResponse<String> response = vote(article.articleId(), "{\"stars\":4" + " ".repeat(5000) + "}", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("type").asString()).endsWith("/vote-too-large");
+    }
+
+    @Test
+    void slowsDownAVoterWhoVotesFasterThanTheLimitWithRetryAfter() throws Exception {
+        ArticlePublished article = publishedArticle("Bài bị bỏ phiếu dồn dập " + UUID.randomUUID());
+        String voter = voterIds.newAnonymousId();
+
+        List<HttpResponse<String>> responses = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            responses.add(vote(article.articleId(), "{\"stars\":" + (i % 5 + 1) + "}", voter));
+        }
+
+        // 10 a minute: at most 20 pass even if the minute turns during the loop
+        assertThat(responses.stream().filter(r -> r.statusCode() == 202).count()).isBetween(10L, 20L);
+        HttpResponse<String> limited = responses.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+        assertThat(JSON.readTree(limited.body()).get("type").asString()).endsWith("/too-many-votes");
+    }
+
+    @Test
     void refusesAVoteOnAnUnknownArticle() throws Exception {
         HttpResponse<String> response = vote("khong-co-bai-nay", "{\"stars\":4}", null);
 
@@ -147,51 +177,5 @@ abstract class RatingFlowContract {
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> vote(article.articleId(), "{\"stars\":4}", null).statusCode() == 404);
-    }
-
-    private ArticlePublished publishedArticle(String title) throws Exception {
-        ArticlePublished article = Articles.article(title);
-        kafka.send(EventRecords.of(article, article.articleId())).get();
-        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("known_articles")
-                .countDocuments(new Document("_id", article.articleId())) == 1);
-        return article;
-    }
-
-    private JsonNode awaitRating(String articleId, long count) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> rating(articleId), r -> r.get("count").asLong() == count);
-    }
-
-    private JsonNode rating(String articleId) throws Exception {
-        HttpResponse<String> response = HTTP.send(request("/api/articles/" + articleId + "/rating").build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> vote(String articleId, String body, String voter) throws Exception {
-        HttpRequest.Builder request = request("/api/articles/" + articleId + "/ratings")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (voter != null) {
-            request.header("X-Voter-Id", voter);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-    }
-
-    private ConsumerRecord<String, byte[]> firstRecord(String topic, String key) {
-        try (Consumer<String, byte[]> consumer = consumers.createConsumer("test-" + UUID.randomUUID(), null)) {
-            consumer.subscribe(List.of(topic));
-            return await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-                return null;
-            }, Objects::nonNull);
-        }
     }
 }

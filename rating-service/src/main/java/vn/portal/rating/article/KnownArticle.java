@@ -6,5 +6,5 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** What rating-service knows of an article, learned from the article topics only. */
 @Document("known_articles")
-record KnownArticle(@Id String id, long revision, @Indexed String slug, boolean published) {
+record KnownArticle(@Id String id, long revision, @Indexed String slug, String title, boolean published) {
 }

@@ -1,5 +1,8 @@
 package vn.portal.rating.article;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,11 +42,23 @@ public class KnownArticles {
         return Optional.ofNullable(article).filter(KnownArticle::published).map(KnownArticle::id);
     }
 
+    /** Slug and title of those of these articles that are published. */
+    public Map<String, Headline> publishedHeadlines(Collection<String> articleIds) {
+        Map<String, Headline> headlines = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(articleIds).and("published").is(true)), KnownArticle.class)
+                .forEach(article -> headlines.put(article.id(), new Headline(article.slug(), article.title())));
+        return headlines;
+    }
+
+    public record Headline(String slug, String title) {
+    }
+
     @KafkaListener(id = "rating-known-articles-published", idIsGroup = false, topics = Topics.ARTICLE_PUBLISHED)
     void onPublished(ConsumerRecord<String, byte[]> record) {
         ArticlePublished event = incoming.read(record, ArticlePublished.class);
         String slug = event.slug() != null ? event.slug() : Slugs.of(event.title());
-        applyIfNewer(event.articleId(), event.revision(), new Update().set("published", true).setOnInsert("slug", slug));
+        applyIfNewer(event.articleId(), event.revision(),
+                new Update().set("published", true).set("title", event.title()).setOnInsert("slug", slug));
     }
 
     @KafkaListener(id = "rating-known-articles-unpublished", idIsGroup = false, topics = Topics.ARTICLE_UNPUBLISHED)

@@ -21,11 +21,17 @@ record RatingTotals(@Id String articleId, long points, long count, List<Long> hi
         return count == 0 ? 0 : (double) points / count;
     }
 
-    /**
-     * Bayesian average: the article's votes plus {@value #PRIOR_VOTES} imaginary votes of
-     * {@value #PRIOR_MEAN} stars. Few votes stay near the prior; many votes approach the average.
-     */
     double score() {
+        return score(points, count);
+    }
+
+    /**
+     * Bayesian average (the weighted rating IMDb used for its Top 250,
+     * {@code WR = v/(v+m)·R + m/(v+m)·C}): the article's votes plus {@value #PRIOR_VOTES} imaginary
+     * votes of {@value #PRIOR_MEAN} stars. Few votes stay near the prior; many votes approach the
+     * article's own average.
+     */
+    static double score(long points, long count) {
         return (PRIOR_VOTES * PRIOR_MEAN + points) / (PRIOR_VOTES + count);
     }
 }

@@ -4,11 +4,13 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.grou
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,11 +36,16 @@ import vn.portal.rating.vote.Vote;
 @Component
 class VoteTally {
 
+    /** Its own consumer group, so that a replay can rewind it without touching other listeners. */
+    static final String GROUP = "rating-service-tally";
+    static final String LISTENER = "rating-tally";
+
     private final MongoTemplate mongo;
     private final IncomingEvents incoming;
     private final EventPublisher events;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final AtomicLong lastRatedAtMillis = new AtomicLong();
 
     VoteTally(MongoTemplate mongo, IncomingEvents incoming, EventPublisher events, MeterRegistry meters, Clock clock) {
         this.mongo = mongo;
@@ -46,11 +53,14 @@ class VoteTally {
         this.events = events;
         this.meters = meters;
         this.clock = clock;
+        Gauge.builder("ratings.tally.lag", this, tally -> tally.lagSeconds()).baseUnit("seconds")
+                .description("age of the newest vote the tally has applied").register(meters);
     }
 
-    @KafkaListener(id = "rating-tally", idIsGroup = false, topics = Topics.ARTICLE_RATED)
+    @KafkaListener(id = LISTENER, groupId = GROUP, topics = Topics.ARTICLE_RATED)
     void onRated(ConsumerRecord<String, byte[]> record) {
         ArticleRated rated = incoming.read(record, ArticleRated.class);
+        lastRatedAtMillis.accumulateAndGet(rated.ratedAt().toEpochMilli(), Math::max);
         String id = Vote.id(rated.articleId(), rated.voterId());
         try {
             mongo.upsert(Query.query(Criteria.where("_id").is(id).and("ratedAt").lt(rated.ratedAt())),
@@ -66,6 +76,11 @@ class VoteTally {
         RatingTotals totals = recompute(rated.articleId());
         events.publish(new ArticleRatingSummary(totals.articleId(), totals.points(), totals.count(),
                 totals.average(), totals.histogram(), totals.score(), totals.updatedAt()), totals.articleId());
+    }
+
+    private double lagSeconds() {
+        long last = lastRatedAtMillis.get();
+        return last == 0 ? 0 : Math.max(0, clock.millis() - last) / 1000.0;
     }
 
     private RatingTotals recompute(String articleId) {

@@ -2,62 +2,113 @@ package vn.portal.rating.vote;
 
 import static vn.portal.rating.Problems.problem;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.portal.contracts.ArticleRated;
+import vn.portal.identity.PlatformHeaders;
+import vn.portal.identity.VoterIds;
+import vn.portal.platform.events.EventPublishException;
 import vn.portal.platform.events.EventPublisher;
 import vn.portal.rating.Problems;
 import vn.portal.rating.article.KnownArticles;
 
 /**
- * Accepts a vote: checks it, produces one ArticleRated and answers only after the broker
- * acknowledged it. Totals follow from the log (see {@code summary}).
+ * Accepts a vote: checks the voter (the gateway's signed voter id), the body and the article,
+ * produces one ArticleRated and answers only after the broker acknowledged it. Totals follow from
+ * the log (see {@code summary}).
  */
 @RestController
 class VoteController {
 
-    /** Set by the gateway from the verified account or signed voter cookie. */
-    static final String VOTER_HEADER = "X-Voter-Id";
+    static final int MAX_BODY_BYTES = 256;
 
     private final KnownArticles knownArticles;
     private final MongoTemplate mongo;
     private final EventPublisher events;
+    private final VoterIds voterIds;
+    private final VoteRateLimiter limiter;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
     private final Clock clock;
 
-    VoteController(KnownArticles knownArticles, MongoTemplate mongo, EventPublisher events, Clock clock) {
+    VoteController(KnownArticles knownArticles, MongoTemplate mongo, EventPublisher events, VoterIds voterIds,
+                   VoteRateLimiter limiter, JsonMapper json, MeterRegistry meters, Clock clock) {
         this.knownArticles = knownArticles;
         this.mongo = mongo;
         this.events = events;
+        this.voterIds = voterIds;
+        this.limiter = limiter;
+        this.json = json;
+        this.meters = meters;
         this.clock = clock;
     }
 
     @PostMapping("/api/articles/{articleId}/ratings")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    VoteAccepted vote(@PathVariable String articleId, @RequestBody JsonNode body,
-                      @RequestHeader(name = VOTER_HEADER, required = false) String voter) {
-        int stars = stars(body);
-        String id = knownArticles.publishedArticleId(articleId).orElseThrow(() -> Problems.articleNotFound(articleId));
-        // Until the gateway forwards a verified voter id, an anonymous vote is its own voter.
-        String voterId = voter != null && !voter.isBlank() ? voter : "anonymous-" + UUID.randomUUID();
-        Vote previous = mongo.findById(Vote.id(id, voterId), Vote.class);
-        ArticleRated rated = new ArticleRated(UUID.randomUUID(), id, voterId, stars,
-                previous == null ? null : previous.stars(), clock.instant());
-        events.publish(rated, id, rated.ratingId().toString());
-        return new VoteAccepted(rated.ratingId(), id, stars, rated.previousStars());
+    ResponseEntity<VoteAccepted> vote(@PathVariable String articleId, HttpServletRequest request,
+                                      @RequestHeader(name = PlatformHeaders.VOTER_ID, required = false) String voterId,
+                                      @RequestHeader(name = PlatformHeaders.VOTER_SIGNATURE, required = false) String signature)
+            throws IOException {
+        try {
+            if (!voterIds.verify(voterId, signature)) {
+                throw problem(HttpStatus.UNAUTHORIZED, "voter-required",
+                        "Votes come through the portal, which identifies the reader");
+            }
+            int stars = stars(request);
+            String id = knownArticles.publishedArticleId(articleId).orElseThrow(() -> Problems.articleNotFound(articleId));
+            long wait = limiter.secondsToWait(voterId);
+            if (wait > 0) {
+                ErrorResponseException tooMany = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-votes",
+                        "Too many votes from this reader; try again in " + wait + " s");
+                tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+                throw tooMany;
+            }
+            // previousStars is what the tally knew when the vote came in; totals never rely on it
+            Vote previous = mongo.findById(Vote.id(id, voterId), Vote.class);
+            ArticleRated rated = new ArticleRated(UUID.randomUUID(), id, voterId, stars,
+                    previous == null ? null : previous.stars(), clock.instant());
+            events.publish(rated, id, rated.ratingId().toString());
+            count(previous == null ? "accepted" : "changed", "none");
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new VoteAccepted(rated.ratingId(), id, stars, rated.previousStars(), rated.ratedAt()));
+        } catch (EventPublishException e) {
+            count("failed", "event-log-unavailable");
+            throw e;
+        } catch (ErrorResponseException e) {
+            String type = e.getBody().getType().getPath();
+            count("rejected", type.substring(type.lastIndexOf('/') + 1));
+            throw e;
+        }
     }
 
-    /** Exactly {@code {"stars": n}} with an integer n from 1 to 5. */
-    private static int stars(JsonNode body) {
+    /** Exactly {@code {"stars": n}} with a whole number n from 1 to 5, in at most 256 bytes. */
+    private int stars(HttpServletRequest request) throws IOException {
+        byte[] bytes = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw problem(HttpStatus.BAD_REQUEST, "vote-too-large", "A vote is {\"stars\": 1..5}, nothing more");
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(bytes);
+        } catch (JacksonException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON");
+        }
         if (body == null || !body.isObject() || !Set.of("stars").equals(Set.copyOf(body.propertyNames()))) {
             throw problem(HttpStatus.BAD_REQUEST, "invalid-vote", "The body must be {\"stars\": 1..5}");
         }
@@ -68,6 +119,10 @@ class VoteController {
         return stars.asInt();
     }
 
-    record VoteAccepted(UUID ratingId, String articleId, int stars, Integer previousStars) {
+    private void count(String outcome, String reason) {
+        meters.counter("ratings.votes", "outcome", outcome, "reason", reason).increment();
+    }
+
+    record VoteAccepted(UUID ratingId, String articleId, int stars, Integer previousStars, Instant ratedAt) {
     }
 }

@@ -1,0 +1,23 @@
+package vn.portal.rating.summary;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operator actions; editor role (see platform.security.editor-paths). */
+@RestController
+class AdminController {
+
+    private final TallyReplay replay;
+
+    AdminController(TallyReplay replay) {
+        this.replay = replay;
+    }
+
+    @PostMapping("/api/admin/ratings/replay")
+    ReplayStarted replay() throws Exception {
+        return new ReplayStarted(replay.replayFromTheBeginning());
+    }
+
+    record ReplayStarted(long recordsToReplay) {
+    }
+}
