@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,6 +39,7 @@ import vn.portal.rating.article.KnownArticles;
 @RestController
 class VoteController {
 
+    private static final Logger log = LoggerFactory.getLogger(VoteController.class);
     static final int MAX_BODY_BYTES = 256;
 
     private final KnownArticles knownArticles;
@@ -85,6 +88,7 @@ class VoteController {
                     previous == null ? null : previous.stars(), clock.instant());
             events.publish(rated, id, rated.ratingId().toString());
             count(previous == null ? "accepted" : "changed", "none");
+            log.info("vote {} on article {} accepted: {} stars", rated.ratingId(), id, stars);
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                     .body(new VoteAccepted(rated.ratingId(), id, stars, rated.previousStars(), rated.ratedAt()));
         } catch (EventPublishException e) {
