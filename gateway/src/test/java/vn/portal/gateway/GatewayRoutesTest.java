@@ -2,104 +2,88 @@ package vn.portal.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import vn.portal.devstack.DevIssuer;
 
 /**
- * The route table: each path reaches the service that owns it. The services are stand-in HTTP
- * servers that answer with their own name and the path they were asked for.
+ * The route table: each path reaches the service that owns it, public calls without a token,
+ * editorial calls with an editor's. The services are stand-ins that answer with their own name
+ * and the request they got.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutesTest {
+class GatewayRoutesTest extends GatewayTestSupport {
 
-    private static final Map<String, HttpServer> SERVICES = Map.of(
-            "article-service", standIn("article-service"),
-            "rating-service", standIn("rating-service"),
-            "media-service", standIn("media-service"));
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("ARTICLE_SERVICE_URL", () -> url("article-service"));
-        registry.add("RATING_SERVICE_URL", () -> url("rating-service"));
-        registry.add("MEDIA_SERVICE_URL", () -> url("media-service"));
-    }
-
-    @AfterAll
-    static void stop() {
-        SERVICES.values().forEach(server -> server.stop(0));
-    }
-
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(textBlock = """
-            GET,  /api/articles,                                   article-service
-            GET,  /api/articles?page=1,                            article-service
-            GET,  /api/articles/khoi-mat-tran-va-cac-to-chuc,      article-service
-            GET,  /api/articles/a1/rating,                         rating-service
-            POST, /api/articles/a1/ratings,                        rating-service
-            GET,  /api/ratings/top,                                rating-service
-            POST, /api/media,                                      media-service
-            GET,  /api/media/m1/original,                          media-service
-            GET,  /api/articles/a1/gallery,                        media-service
-            GET,  /api/galleries,                                  media-service
+            GET,    /api/articles,                                   article-service, anyone
+            GET,    /api/articles?page=1&size=20,                    article-service, anyone
+            GET,    /api/articles/khoi-mat-tran-va-cac-to-chuc,      article-service, anyone
+            GET,    /api/articles/search?q=thi%20dua,                article-service, anyone
+            HEAD,   /api/articles/a1,                                article-service, anyone
+            GET,    /api/editorial/drafts,                           article-service, editor
+            POST,   /api/editorial/drafts,                           article-service, editor
+            PUT,    /api/editorial/drafts/d1,                        article-service, editor
+            DELETE, /api/editorial/drafts/d1,                        article-service, editor
+            POST,   /api/editorial/drafts/d1/publish,                article-service, editor
+            GET,    /api/editorial/articles/a1/revisions,            article-service, editor
+            POST,   /api/admin/rebuild,                              article-service, editor
+            GET,    /api/articles/a1/rating,                         rating-service,  anyone
+            POST,   /api/articles/a1/ratings,                        rating-service,  anyone
+            GET,    /api/ratings/top?days=7&limit=10,                rating-service,  anyone
+            GET,    /api/media/m1,                                   media-service,   anyone
+            GET,    /api/media/m1/original,                          media-service,   anyone
+            POST,   /api/media,                                      media-service,   editor
+            PATCH,  /api/media/m1,                                   media-service,   editor
+            DELETE, /api/media/m1,                                   media-service,   editor
+            GET,    /api/articles/a1/gallery,                        media-service,   anyone
+            GET,    /api/galleries,                                  media-service,   anyone
+            GET,    /api/galleries/g1,                               media-service,   anyone
             """)
-    void routesEachPathToTheServiceThatOwnsIt(String method, String path, String service) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    void routesEachPathToTheServiceThatOwnsIt(String method, String path, String service, String caller) {
+        var request = request(method, path);
+        if (caller.equals("editor")) {
+            request.header("Authorization", "Bearer " + DevIssuer.forTests().editorToken("bien.tap.vien"));
+        }
+
+        HttpResponse<String> response = send(request);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo(service + " " + method + " " + path);
+        assertThat(response.headers().firstValue("Seen-Body-Length")).isPresent();
+        if (!method.equals("HEAD")) {
+            assertThat(response.body()).isEqualTo(service + " " + method + " " + path);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} /v3/api-docs")
+    @CsvSource(textBlock = """
+            /v3/api-docs/article-service, article-service
+            /v3/api-docs/rating-service,  rating-service
+            /v3/api-docs/media-service,   media-service
+            """)
+    void servesEachServicesApiDocumentNamingTheGatewayAsItsServer(String path, String service) {
+        HttpResponse<String> response = send(request("GET", path));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"title\":\"" + service + "\"")
+                .contains("\"servers\":[{\"url\":\"/\"")
+                .doesNotContain("127.0.0.1");
     }
 
     @ParameterizedTest
     @CsvSource(textBlock = """
             /api/unknown
             /admin
+            /v3/api-docs/unknown-service
+            /fallbackx
             """)
-    void answersAPathNoServiceOwnsWithANotFoundProblem(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    void answersAPathNoServiceOwnsWithANotFoundProblem(String path) {
+        HttpResponse<String> response = send(request("GET", path));
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-    }
-
-    private static String url(String service) {
-        return "http://127.0.0.1:" + SERVICES.get(service).getAddress().getPort();
-    }
-
-    private static HttpServer standIn(String name) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                byte[] body = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI())
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(response.body()).contains("\"type\":\"https://portal.vn/problems/not-found\"")
+                .contains("\"status\":404");
     }
 }

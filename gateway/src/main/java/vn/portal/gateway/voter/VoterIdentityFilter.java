@@ -1,0 +1,83 @@
+package vn.portal.gateway.voter;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import vn.portal.gateway.web.Tls;
+import vn.portal.identity.PlatformHeaders;
+import vn.portal.identity.VoterIds;
+
+/**
+ * Who is voting. Any {@code X-Voter-Id}/{@code X-Voter-Signature} a client sends is removed.
+ * A signed-in user is {@link VoterIds#forAccount} of the token's subject; an anonymous reader is
+ * the id in the signed {@code portal_voter} cookie, and a reader without a valid one (none yet, or
+ * tampered with) gets a new one. The rating routes forward the result ({@link ForwardVoterGatewayFilterFactory}).
+ * Runs after the token check, so it knows the user.
+ */
+@Component
+class VoterIdentityFilter implements WebFilter, Ordered {
+
+    private final VoterIds voterIds;
+    private final VoterProperties properties;
+
+    VoterIdentityFilter(VoterIds voterIds, VoterProperties properties) {
+        this.voterIds = voterIds;
+        this.properties = properties;
+    }
+
+    @Override
+    public int getOrder() {
+        return -50; // after Spring Security's WebFilterChainProxy (-100)
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest stripped = exchange.getRequest().mutate().headers(headers -> {
+            headers.remove(PlatformHeaders.VOTER_ID);
+            headers.remove(PlatformHeaders.VOTER_SIGNATURE);
+        }).build();
+        ServerWebExchange clean = exchange.mutate().request(stripped).build();
+        if (!issuesCookies(stripped)) {
+            return chain.filter(clean);
+        }
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication())
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(token -> voterIds.forAccount(((JwtAuthenticationToken) token).getToken().getSubject()))
+                .switchIfEmpty(Mono.fromSupplier(() -> anonymous(clean)))
+                .flatMap(voterId -> {
+                    clean.getAttributes().put(Voter.ATTRIBUTE, voterId);
+                    return chain.filter(clean);
+                });
+    }
+
+    private String anonymous(ServerWebExchange exchange) {
+        HttpCookie cookie = exchange.getRequest().getCookies().getFirst(properties.cookieName());
+        return voterIds.fromCookie(cookie == null ? null : cookie.getValue()).orElseGet(() -> {
+            String voterId = voterIds.newAnonymousId();
+            exchange.getResponse().addCookie(ResponseCookie.from(properties.cookieName(), voterIds.cookieValue(voterId))
+                    .httpOnly(true)
+                    .secure(Tls.isSecure(exchange.getRequest()))
+                    .sameSite("Lax")
+                    .path("/")
+                    .maxAge(properties.cookieMaxAge())
+                    .build());
+            return voterId;
+        });
+    }
+
+    /** Readers' requests; not health probes, metrics scrapes or the API document. */
+    private static boolean issuesCookies(ServerHttpRequest request) {
+        String path = request.getPath().pathWithinApplication().value();
+        return !(path.startsWith("/actuator") || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")
+                || path.startsWith("/webjars/"));
+    }
+}

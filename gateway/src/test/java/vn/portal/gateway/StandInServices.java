@@ -1,0 +1,116 @@
+package vn.portal.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Stand-ins for article-, rating- and media-service: HTTP servers that answer
+ * {@code "<service> <METHOD> <path>"} and show what reached them in {@code Seen-*} response
+ * headers (request id, voter id and signature, Authorization, body length). {@code /v3/api-docs}
+ * answers a small OpenAPI document naming the service's own address; {@code /slow} answers after
+ * six seconds.
+ */
+final class StandInServices implements AutoCloseable {
+
+    static final List<String> NAMES = List.of("article-service", "rating-service", "media-service");
+    private static StandInServices shared;
+
+    private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+
+    private StandInServices() {
+        NAMES.forEach(name -> servers.put(name, start(name)));
+    }
+
+    /** One set for every test class that shares the default gateway context. */
+    static synchronized StandInServices shared() {
+        if (shared == null) {
+            shared = new StandInServices();
+        }
+        return shared;
+    }
+
+    static StandInServices startNew() {
+        return new StandInServices();
+    }
+
+    void register(DynamicPropertyRegistry registry) {
+        registry.add("ARTICLE_SERVICE_URL", () -> url("article-service"));
+        registry.add("RATING_SERVICE_URL", () -> url("rating-service"));
+        registry.add("MEDIA_SERVICE_URL", () -> url("media-service"));
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + servers.get(service).getAddress().getPort();
+    }
+
+    void stop(String service) {
+        servers.get(service).stop(0);
+    }
+
+    @Override
+    public void close() {
+        servers.values().forEach(server -> server.stop(0));
+        executor.shutdownNow();
+    }
+
+    private HttpServer start(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(executor);
+            server.createContext("/", exchange -> {
+                long received;
+                try (InputStream body = exchange.getRequestBody()) {
+                    received = body.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                String path = exchange.getRequestURI().toString();
+                var seen = exchange.getResponseHeaders();
+                copy(exchange.getRequestHeaders().getFirst("X-Request-Id"), "Seen-Request-Id", seen);
+                copy(exchange.getRequestHeaders().getFirst("X-Voter-Id"), "Seen-Voter-Id", seen);
+                copy(exchange.getRequestHeaders().getFirst("X-Voter-Signature"), "Seen-Voter-Signature", seen);
+                copy(exchange.getRequestHeaders().getFirst("Authorization"), "Seen-Authorization", seen);
+                seen.set("Seen-Body-Length", Long.toString(received));
+                seen.set("X-Request-Id", "echoed-by-the-service"); // the gateway's id wins
+                byte[] answer;
+                if (path.equals("/v3/api-docs")) {
+                    seen.set("Content-Type", "application/json");
+                    answer = ("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "\",\"version\":\"1\"},"
+                            + "\"servers\":[{\"url\":\"" + url(name) + "\"}],\"paths\":{}}")
+                            .getBytes(StandardCharsets.UTF_8);
+                } else {
+                    if (path.endsWith("/slow")) {
+                        try {
+                            Thread.sleep(6000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    seen.set("Content-Type", "text/plain; charset=utf-8");
+                    answer = (name + " " + exchange.getRequestMethod() + " " + path).getBytes(StandardCharsets.UTF_8);
+                }
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copy(String value, String name, com.sun.net.httpserver.Headers headers) {
+        if (value != null) {
+            headers.set(name, value);
+        }
+    }
+}
