@@ -3,17 +3,26 @@ package vn.portal.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.GpsDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +42,10 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.portal.contracts.ArticleImage;
 import vn.portal.contracts.ArticlePublished;
 import vn.portal.contracts.ArticleUnpublished;
+import vn.portal.contracts.MediaRendition;
 import vn.portal.contracts.MediaUploaded;
 import vn.portal.contracts.Topics;
 import vn.portal.devstack.Articles;
@@ -43,17 +54,21 @@ import vn.portal.platform.events.CloudEventHeaders;
 import vn.portal.platform.events.IncomingEvents;
 
 /**
- * Flow 4 of DESIGN.md end to end (an editor uploads a photo: real type from the bytes, stored in
- * GridFS, announced on the real broker, served with strong caching) and media-service's part of
- * flow 1 (the gallery of a published article). Run against the embedded pair and, where Docker
- * exists, against real containers.
+ * Flow 4 of DESIGN.md end to end (an editor uploads a photo: real type from the bytes, bounded
+ * before decoding, metadata stripped, renditions in GridFS, announced on the real broker, served
+ * with strong caching) and media-service's part of flow 1 (the gallery of a published article and
+ * the photo library). Run against the embedded pair and, where Docker exists, real containers.
+ * The upload limit is 2 MB here, so that a too-large upload is cheap to send.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.servlet.multipart.max-file-size=2MB", "spring.servlet.multipart.max-request-size=3MB"})
 abstract class MediaFlowContract {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Random RANDOM = new Random();
+    private static final List<String> RENDITIONS = List.of("original", "w320", "w640", "w1024", "w1600",
+            "crop-1x1", "crop-4x3", "crop-16x9");
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -67,12 +82,18 @@ abstract class MediaFlowContract {
     @Autowired
     IncomingEvents incoming;
 
+    @Autowired
+    MeterRegistry meters;
+
     @LocalServerPort
     int port;
 
+    // --- uploads ---------------------------------------------------------------------------
+
     @Test
-    void storesAnUploadedPngInGridFsAndServesItBackByteIdenticalWithItsContentType() throws Exception {
-        byte[] png = image("png", 64, 48);
+    void keepsTheUploadPrivateInGridFsAndServesItReEncodedWithItsContentType() throws Exception {
+        BufferedImage picture = TestImages.smooth(64, 48);
+        byte[] png = TestImages.encode(picture, "png");
 
         HttpResponse<byte[]> created = upload(png, "anh.png", "image/png", Map.of(
                 "caption", "Toàn cảnh Hội nghị.", "alt", "Toàn cảnh Hội nghị", "credit", "Thái Hoàn"));
@@ -86,30 +107,68 @@ abstract class MediaFlowContract {
         assertThat(media.get("width").asInt()).isEqualTo(64);
         assertThat(media.get("height").asInt()).isEqualTo(48);
         assertThat(media.get("bytes").asLong()).isEqualTo(png.length);
+        assertThat(media.get("sha256").asString()).isEqualTo(sha256(png));
         assertThat(media.get("renditions").get(0).get("url").asString()).isEqualTo("/api/media/" + id + "/original");
 
+        // the upload itself is kept, privately, only to make the renditions again
         Document stored = mongo.getCollection("media").find(new Document("_id", id)).first();
         Document file = mongo.getCollection("fs.files").find(new Document("_id", stored.get("gridFsFileId"))).first();
         assertThat(file.get("length", Number.class).longValue()).isEqualTo(png.length);
 
         HttpResponse<byte[]> original = get("/api/media/" + id + "/original");
         assertThat(original.statusCode()).isEqualTo(200);
-        assertThat(original.body()).isEqualTo(png);
         assertThat(original.headers().firstValue("Content-Type")).hasValue("image/png");
-        assertThat(original.headers().firstValue("ETag")).hasValue("\"" + media.get("sha256").asString() + "\"");
+        assertThat(original.headers().firstValue("ETag")).hasValue("\"" + sha256(original.body()) + "\"");
         assertThat(original.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
         assertThat(original.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"" + id + ".png\"");
+        assertThat(original.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        BufferedImage served = ImageIO.read(new ByteArrayInputStream(original.body()));
+        assertThat(served.getRGB(10, 10)).as("PNG is re-encoded losslessly").isEqualTo(picture.getRGB(10, 10));
 
         JsonNode metadata = JSON.readTree(get("/api/media/" + id).body());
         assertThat(metadata.get("caption").asString()).isEqualTo("Toàn cảnh Hội nghị.");
         assertThat(metadata.get("credit").asString()).isEqualTo("Thái Hoàn");
-        // no wider than 1024 px: the w1024 that articles link is the original for now
-        assertThat(get("/api/media/" + id + "/w1024").body()).isEqualTo(png);
+        assertThat(metadata.get("altMissing").asBoolean()).isFalse();
+        // 64 px wide: every width is the original itself, never scaled up
+        HttpResponse<byte[]> w1024 = get("/api/media/" + id + "/w1024");
+        assertThat(w1024.body()).isEqualTo(original.body());
+        assertThat(w1024.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"" + id + "-w1024.png\"");
+    }
+
+    @Test
+    void acceptsJpegPngWebpAndGifAndServesEachInABrowserFormat() throws Exception {
+        Map<String, byte[]> uploads = new LinkedHashMap<>();
+        uploads.put("image/jpeg", TestImages.random("jpg", 90, 60));
+        uploads.put("image/png", TestImages.random("png", 91, 61));
+        uploads.put("image/webp", TestImages.webp(200 + RANDOM.nextInt(300), 150, RANDOM.nextInt(0x1000000)));
+        uploads.put("image/gif", TestImages.animatedGif(93, 63));
+        Map<String, String> served = Map.of("image/jpeg", "image/jpeg", "image/png", "image/png",
+                "image/webp", "image/jpeg", "image/gif", "image/png");
+
+        for (Map.Entry<String, byte[]> upload : uploads.entrySet()) {
+            // the claimed type is a lie every time: only the bytes count
+            HttpResponse<byte[]> created = upload(upload.getValue(), "photo.bin", "application/octet-stream", Map.of());
+
+            assertThat(created.statusCode()).as(upload.getKey()).isEqualTo(201);
+            JsonNode media = JSON.readTree(created.body());
+            assertThat(media.get("contentType").asString()).isEqualTo(upload.getKey());
+            assertThat(media.get("renditions").valueStream().map(r -> r.get("name").asString()).toList())
+                    .containsExactlyElementsOf(RENDITIONS);
+            for (JsonNode rendition : media.get("renditions")) {
+                HttpResponse<byte[]> response = get(rendition.get("url").asString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type")).as(rendition.get("name").asString())
+                        .hasValue(served.get(upload.getKey()));
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
+                assertThat(image.getWidth()).isEqualTo(rendition.get("width").asInt());
+                assertThat(image.getHeight()).isEqualTo(rendition.get("height").asInt());
+            }
+        }
     }
 
     @Test
     void returnsTheStoredImageWhenTheSameBytesAreUploadedAgain() throws Exception {
-        byte[] jpeg = image("jpg", 80, 60);
+        byte[] jpeg = TestImages.random("jpg", 80, 60);
 
         HttpResponse<byte[]> first = upload(jpeg, "a.jpg", "image/jpeg", Map.of());
         HttpResponse<byte[]> again = upload(jpeg, "copy-of-a.jpg", "image/jpeg", Map.of("caption", "Lần hai"));
@@ -124,51 +183,131 @@ abstract class MediaFlowContract {
     }
 
     @Test
-    void refusesSvgHtmlAndWebpWithUnsupportedMediaTypeAndStoresNothing() throws Exception {
+    void refusesSvgHtmlAndAJpegHtmlPolyglotWithUnsupportedMediaTypeAndStoresNothing() throws Exception {
         long media = mongo.getCollection("media").countDocuments();
         long files = mongo.getCollection("fs.files").countDocuments();
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><script>alert(1)</script></svg>"
                 .getBytes(StandardCharsets.UTF_8);
         byte[] html = "<!DOCTYPE html><html><body><img src=x onerror=alert(1)></body></html>"
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] webp = webpHeader();
+        byte[] polyglot = TestImages.concat(TestImages.random("jpg", 16, 16),
+                "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.US_ASCII));
 
-        for (HttpResponse<byte[]> refused : List.of(upload(svg, "logo.svg", "image/svg+xml", Map.of()),
-                upload(html, "photo.png", "image/png", Map.of()), upload(webp, "photo.webp", "image/webp", Map.of()))) {
-            assertThat(refused.statusCode()).isEqualTo(415);
-            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
-            assertThat(JSON.readTree(refused.body()).get("type").asString())
-                    .isEqualTo("https://portal.vn/problems/unsupported-image-type");
-        }
+        assertThat(problemType(upload(svg, "logo.svg", "image/svg+xml", Map.of()), 415))
+                .isEqualTo("https://portal.vn/problems/unsupported-image-type");
+        assertThat(problemType(upload(html, "photo.png", "image/png", Map.of()), 415))
+                .isEqualTo("https://portal.vn/problems/unsupported-image-type");
+        assertThat(problemType(upload(polyglot, "photo.jpg", "image/jpeg", Map.of()), 415))
+                .isEqualTo("https://portal.vn/problems/polyglot-image");
         assertThat(mongo.getCollection("media").countDocuments()).isEqualTo(media);
         assertThat(mongo.getCollection("fs.files").countDocuments()).isEqualTo(files);
     }
 
     @Test
-    void refusesATruncatedPngWhoseHeaderCannotBeRead() throws Exception {
-        byte[] truncated = Arrays.copyOf(image("png", 64, 48), 20);
+    void refusesADecompressionBombForItsPixelCountBeforeDecodingIt() throws Exception {
+        byte[] bomb = TestImages.bombPng(20_000, 20_000); // 400 million pixels in a few KB
+        double refusedBefore = uploads("too-many-pixels");
 
-        HttpResponse<byte[]> response = upload(truncated, "cut.png", "image/png", Map.of());
+        HttpResponse<byte[]> response = upload(bomb, "bomb.png", "image/png", Map.of());
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).get("type").asString()).endsWith("/unreadable-image");
+        assertThat(problemType(response, 413)).isEqualTo("https://portal.vn/problems/too-many-pixels");
+        assertThat(uploads("too-many-pixels")).isEqualTo(refusedBefore + 1);
+    }
+
+    @Test
+    void refusesATruncatedJpegAndATruncatedPngAsUnreadable() throws Exception {
+        byte[] jpeg = TestImages.random("jpg", 64, 48);
+        byte[] truncatedJpeg = Arrays.copyOf(jpeg, jpeg.length / 2);
+        byte[] truncatedPng = Arrays.copyOf(TestImages.random("png", 64, 48), 20);
+
+        assertThat(problemType(upload(truncatedJpeg, "cut.jpg", "image/jpeg", Map.of()), 400))
+                .endsWith("/unreadable-image");
+        assertThat(problemType(upload(truncatedPng, "cut.png", "image/png", Map.of()), 400))
+                .endsWith("/unreadable-image");
     }
 
     @Test
     void refusesAnEmptyFile() throws Exception {
         HttpResponse<byte[]> response = upload(new byte[0], "empty.png", "image/png", Map.of());
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).get("type").asString()).endsWith("/empty-file");
+        assertThat(problemType(response, 400)).endsWith("/empty-file");
+    }
+
+    @Test
+    void refusesAFileLargerThanTheLimitWithProblemDetails() throws Exception {
+        byte[] large = new byte[2 * 1024 * 1024 + 300 * 1024];
+        RANDOM.nextBytes(large);
+
+        HttpResponse<byte[]> response = upload(large, "big.jpg", "image/jpeg", Map.of());
+
+        assertThat(problemType(response, 413)).isEqualTo("https://portal.vn/problems/file-too-large");
+        assertThat(JSON.readTree(response.body()).get("maxBytes").asLong()).isEqualTo(2 * 1024 * 1024);
+    }
+
+    // --- metadata, orientation, renditions ----------------------------------------------
+
+    @Test
+    void servesNoGpsPositionInAnyRenditionAndKeepsTheEmbeddedRightsInTheRecord() throws Exception {
+        byte[] jpeg = TestImages.withExif(TestImages.encode(TestImages.smooth(1700, 900), "jpg"), 1,
+                "(c) Bao Kon Tum", "Thai Hoan");
+        assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(jpeg))
+                .getFirstDirectoryOfType(GpsDirectory.class).getGeoLocation()).as("the upload has GPS").isNotNull();
+
+        JsonNode media = JSON.readTree(upload(jpeg, "gps.jpg", "image/jpeg", Map.of()).body());
+
+        assertThat(media.get("copyright").asString()).isEqualTo("(c) Bao Kon Tum");
+        assertThat(media.get("credit").asString()).isEqualTo("Thai Hoan");
+        assertThat(media.get("renditions")).hasSize(RENDITIONS.size());
+        for (JsonNode rendition : media.get("renditions")) {
+            HttpResponse<byte[]> served = get(rendition.get("url").asString());
+            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(served.body()));
+            assertThat(metadata.getFirstDirectoryOfType(GpsDirectory.class)).as(rendition.get("name").asString()).isNull();
+            assertThat(metadata.getFirstDirectoryOfType(ExifIFD0Directory.class)).isNull();
+        }
+    }
+
+    @Test
+    void appliesTheExifOrientationSoThatEveryRenditionIsUpright() throws Exception {
+        // stored 80 wide and 40 high; orientation 6 means: turn a quarter clockwise to display
+        byte[] jpeg = TestImages.withExif(TestImages.encode(TestImages.redTop(80, 40), "jpg"), 6, "c", "a");
+
+        JsonNode media = JSON.readTree(upload(jpeg, "turned.jpg", "image/jpeg", Map.of()).body());
+
+        assertThat(media.get("width").asInt()).isEqualTo(40);
+        assertThat(media.get("height").asInt()).isEqualTo(80);
+        BufferedImage original = ImageIO.read(new ByteArrayInputStream(
+                get("/api/media/" + media.get("id").asString() + "/original").body()));
+        assertThat(original.getWidth()).isEqualTo(40);
+        assertThat(original.getHeight()).isEqualTo(80);
+    }
+
+    @Test
+    void makesEachWidthWithoutScalingUpAndCropsAroundTheFocalPoint() throws Exception {
+        // a red square at 90 % across, where the editor put the focal point
+        byte[] png = TestImages.encode(TestImages.withRedSquare(1600, 900, 1440, 450, 40), "png");
+
+        JsonNode media = JSON.readTree(upload(png, "focus.png", "image/png",
+                Map.of("focalX", "0.9", "focalY", "0.5")).body());
+
+        Map<String, String> sizes = new LinkedHashMap<>();
+        media.get("renditions").forEach(r -> sizes.put(r.get("name").asString(),
+                r.get("width").asInt() + "x" + r.get("height").asInt()));
+        assertThat(sizes).containsExactlyInAnyOrderEntriesOf(Map.of("original", "1600x900", "w320", "320x180",
+                "w640", "640x360", "w1024", "1024x576", "w1600", "1600x900", "crop-1x1", "900x900",
+                "crop-4x3", "1200x900", "crop-16x9", "1200x675"));
+        assertThat(media.get("focalPoint").get("x").asDouble()).isEqualTo(0.9);
+        BufferedImage square = ImageIO.read(new ByteArrayInputStream(
+                get("/api/media/" + media.get("id").asString() + "/crop-1x1").body()));
+        assertThat(square.getWidth()).isEqualTo(900);
+        assertThat(containsRed(square)).as("the crop shows the focal point").isTrue();
     }
 
     @Test
     void answersARepeatedRequestForTheSameBytesWithNotModified() throws Exception {
-        String id = uploadedId(image("gif", 32, 32), "a.gif", "image/gif");
+        String id = uploadedId(TestImages.random("gif", 32, 32), "a.gif", "image/gif");
         HttpResponse<byte[]> first = get("/api/media/" + id + "/original");
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        assertThat(first.headers().firstValue("Content-Type")).hasValue("image/gif");
+        assertThat(first.headers().firstValue("Content-Type")).hasValue("image/png"); // GIF's first frame as PNG
 
         HttpResponse<byte[]> repeated = HTTP.send(request("/api/media/" + id + "/original")
                 .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -180,18 +319,18 @@ abstract class MediaFlowContract {
 
     @Test
     void answersUnknownImagesAndRenditionsWithNotFoundProblems() throws Exception {
-        String wide = uploadedId(image("png", 1200, 10), "wide.png", "image/png");
+        String id = uploadedId(TestImages.random("png", 120, 10), "wide.png", "image/png");
 
         assertThat(problemType(get("/api/media/khong-co-anh-nay"), 404)).endsWith("/media-not-found");
         assertThat(problemType(get("/api/media/khong-co-anh-nay/original"), 404)).endsWith("/media-not-found");
-        assertThat(problemType(get("/api/media/" + wide + "/w320"), 404)).endsWith("/rendition-not-found");
-        // wider than 1024 px: no w1024 until renditions are made
-        assertThat(problemType(get("/api/media/" + wide + "/w1024"), 404)).endsWith("/rendition-not-found");
+        assertThat(problemType(get("/api/media/" + id + "/w9999"), 404)).endsWith("/rendition-not-found");
+        assertThat(problemType(get("/api/media/" + id + "/source"), 404)).endsWith("/rendition-not-found");
     }
 
     @Test
-    void announcesAnUploadOnTheBrokerAsMediaUploaded() throws Exception {
-        HttpResponse<byte[]> created = upload(image("png", 40, 30), "a.png", "image/png",
+    void announcesAnUploadWithAllItsRenditionsOnTheBrokerAsMediaUploaded() throws Exception {
+        double storedBefore = uploads("stored");
+        HttpResponse<byte[]> created = upload(TestImages.random("png", 40, 30), "a.png", "image/png",
                 Map.of("caption", "Các thành viên ký kết giao ước thi đua năm 2024"));
         JsonNode media = JSON.readTree(created.body());
         String id = media.get("id").asString();
@@ -207,11 +346,73 @@ abstract class MediaFlowContract {
         assertThat(event.height()).isEqualTo(30);
         assertThat(event.sha256()).isEqualTo(media.get("sha256").asString());
         assertThat(event.caption()).isEqualTo("Các thành viên ký kết giao ước thi đua năm 2024");
-        assertThat(event.renditions()).singleElement().satisfies(rendition -> {
-            assertThat(rendition.name()).isEqualTo("original");
-            assertThat(rendition.url()).isEqualTo("/api/media/" + id + "/original");
-        });
+        assertThat(event.renditions()).extracting(MediaRendition::name).containsExactlyElementsOf(RENDITIONS);
+        assertThat(event.renditions().get(0).url()).isEqualTo("/api/media/" + id + "/original");
+
+        assertThat(uploads("stored")).isEqualTo(storedBefore + 1);
+        assertThat(meters.get("media.bytes.stored").counter().count()).isPositive();
+        assertThat(meters.get("media.renditions").timers().stream().mapToLong(Timer::count).sum()).isPositive();
     }
+
+    // --- editing and deleting ----------------------------------------------------------
+
+    @Test
+    void letsEditorsAddAltTextAndEditCaptionAndCreditLater() throws Exception {
+        String id = uploadedId(TestImages.random("jpg", 30, 20), "a.jpg", "image/jpeg");
+        assertThat(JSON.readTree(get("/api/media/" + id).body()).get("altMissing").asBoolean()).isTrue();
+
+        HttpResponse<byte[]> patched = patch("/api/media/" + id,
+                "{\"alt\":\"Lãnh đạo tỉnh phát biểu\",\"caption\":\"Phát biểu khai mạc.\",\"credit\":\"Thái Hoàn\"}");
+
+        assertThat(patched.statusCode()).isEqualTo(200);
+        JsonNode media = JSON.readTree(get("/api/media/" + id).body());
+        assertThat(media.get("alt").asString()).isEqualTo("Lãnh đạo tỉnh phát biểu");
+        assertThat(media.get("altMissing").asBoolean()).isFalse();
+        assertThat(media.get("caption").asString()).isEqualTo("Phát biểu khai mạc.");
+
+        assertThat(patch("/api/media/" + id, "{\"caption\":null}").statusCode()).isEqualTo(200);
+        media = JSON.readTree(get("/api/media/" + id).body());
+        assertThat(media.get("caption").isNull()).isTrue();
+        assertThat(media.get("credit").asString()).isEqualTo("Thái Hoàn");
+
+        assertThat(problemType(patch("/api/media/" + id, "{\"sha256\":\"x\"}"), 400)).endsWith("/invalid-media-patch");
+        assertThat(problemType(patch("/api/media/khong-co", "{\"alt\":\"x\"}"), 404)).endsWith("/media-not-found");
+    }
+
+    @Test
+    void refusesToDeleteAnImageAPublishedArticleShowsAndDeletesItOnceWithdrawn() throws Exception {
+        String used = uploadedId(TestImages.random("jpg", 40, 40), "used.jpg", "image/jpeg");
+        ArticlePublished article = withImages(Articles.article("Bài dùng ảnh " + UUID.randomUUID()),
+                List.of(new ArticleImage(used, "/api/media/" + used + "/w1024", "Ảnh", "Ảnh", null)));
+        kafka.send(EventRecords.of(article, article.articleId())).get();
+        awaitGallery(article.articleId());
+
+        HttpResponse<byte[]> refused = delete("/api/media/" + used);
+
+        assertThat(problemType(refused, 409)).endsWith("/media-in-use");
+        assertThat(JSON.readTree(refused.body()).get("articles").valueStream().map(JsonNode::asString).toList())
+                .containsExactly(article.articleId());
+        assertThat(get("/api/media/" + used + "/original").statusCode()).isEqualTo(200);
+
+        kafka.send(EventRecords.of(new ArticleUnpublished(article.articleId(), 2, Instant.now(), "Gỡ bài"),
+                article.articleId())).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> delete("/api/media/" + used).statusCode() == 204);
+        assertThat(problemType(get("/api/media/" + used), 404)).endsWith("/media-not-found");
+        assertThat(mongo.getCollection("fs.files").countDocuments(new Document("metadata.mediaId", used))).isZero();
+    }
+
+    @Test
+    void deletesAnImageNoArticleUses() throws Exception {
+        String unused = uploadedId(TestImages.random("png", 40, 40), "unused.png", "image/png");
+
+        assertThat(delete("/api/media/" + unused).statusCode()).isEqualTo(204);
+
+        assertThat(problemType(get("/api/media/" + unused + "/w320"), 404)).endsWith("/media-not-found");
+        assertThat(mongo.getCollection("fs.files").countDocuments(new Document("metadata.mediaId", unused))).isZero();
+        assertThat(problemType(delete("/api/media/" + unused), 404)).endsWith("/media-not-found");
+    }
+
+    // --- galleries -----------------------------------------------------------------------
 
     @Test
     void showsThePublishedArticlesImagesInOrderWithCaptionsUntilItIsUnpublished() throws Exception {
@@ -229,12 +430,14 @@ abstract class MediaFlowContract {
                 "Các thành viên Khối Mặt trận Tổ Quốc và các tổ chức chính trị - xã hội tỉnh Kon Tum đã ký kết giao ước thi đua năm 2024.");
         assertThat(images.get(1).get("caption").asString()).isEqualTo("Toàn cảnh Hội nghị.");
         assertThat(images.get(1).get("url").asString()).isEqualTo("/api/media/4b8d2e6f1a3c5e7f9b0d2f4a6c8e0a12/w1024");
+        assertThat(images.get(1).get("altMissing").asBoolean()).isFalse();
 
         kafka.send(EventRecords.of(new ArticleUnpublished(article.articleId(), 2, Instant.now(), "Gỡ bài"),
                 article.articleId())).get();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> get(gallery).statusCode() == 404);
         assertThat(problemType(get(gallery), 404)).endsWith("/gallery-not-found");
+        assertThat(problemType(get("/api/galleries/" + article.articleId()), 404)).endsWith("/gallery-not-found");
     }
 
     @Test
@@ -268,6 +471,56 @@ abstract class MediaFlowContract {
         assertThat(problemType(get(gallery), 404)).endsWith("/gallery-not-found");
     }
 
+    @Test
+    void listsAlbumsAndArticleGalleriesNewestFirstInThePhotoLibrary() throws Exception {
+        String album = "Hội nghị tổng kết " + UUID.randomUUID();
+        JsonNode first = JSON.readTree(upload(TestImages.random("jpg", 60, 40), "1.jpg", "image/jpeg",
+                Map.of("album", album, "caption", "Đại biểu dự hội nghị")).body());
+        JsonNode second = JSON.readTree(upload(TestImages.random("jpg", 60, 40), "2.jpg", "image/jpeg",
+                Map.of("album", album, "alt", "Toàn cảnh hội nghị")).body());
+        String albumId = first.get("albumId").asString();
+        assertThat(albumId).startsWith("album-hoi-nghi-tong-ket-");
+        String firstId = first.get("id").asString();
+
+        JsonNode albumGallery = JSON.readTree(get("/api/galleries/" + albumId).body());
+        assertThat(albumGallery.get("kind").asString()).isEqualTo("album");
+        assertThat(albumGallery.get("title").asString()).isEqualTo(album);
+        assertThat(albumGallery.get("images").valueStream().map(i -> i.get("mediaId").asString()).toList())
+                .containsExactly(firstId, second.get("id").asString());
+        assertThat(albumGallery.get("images").get(0).get("caption").asString()).isEqualTo("Đại biểu dự hội nghị");
+        assertThat(albumGallery.get("images").get(0).get("altMissing").asBoolean()).isTrue();
+        assertThat(albumGallery.get("images").get(1).get("altMissing").asBoolean()).isFalse();
+
+        ArticlePublished article = withImages(Articles.article("Bài mới nhất " + UUID.randomUUID(),
+                        Instant.now().plus(10, ChronoUnit.DAYS)),
+                List.of(new ArticleImage(firstId, "/api/media/" + firstId + "/w1024", "Đại biểu", null, null)));
+        kafka.send(EventRecords.of(article, article.articleId())).get();
+        awaitGallery(article.articleId());
+
+        JsonNode library = JSON.readTree(get("/api/galleries?page=0&size=50").body());
+        List<String> ids = library.get("galleries").valueStream().map(g -> g.get("id").asString()).toList();
+        assertThat(ids).contains(article.articleId(), albumId);
+        assertThat(ids.indexOf(article.articleId())).as("newest first").isLessThan(ids.indexOf(albumId));
+        JsonNode listedAlbum = library.get("galleries").get(ids.indexOf(albumId));
+        assertThat(listedAlbum.get("count").asInt()).isEqualTo(2);
+        assertThat(listedAlbum.get("cover").get("url").asString()).isEqualTo("/api/media/" + firstId + "/crop-4x3");
+        JsonNode articleGallery = JSON.readTree(get("/api/galleries/" + article.articleId()).body());
+        assertThat(articleGallery.get("kind").asString()).isEqualTo("article");
+        assertThat(articleGallery.get("articleId").asString()).isEqualTo(article.articleId());
+        // the article gives no alt text and neither does the image yet: flagged for the editors
+        assertThat(articleGallery.get("images").get(0).get("altMissing").asBoolean()).isTrue();
+
+        assertThat(delete("/api/media/" + second.get("id").asString()).statusCode()).isEqualTo(204);
+        assertThat(JSON.readTree(get("/api/galleries/" + albumId).body()).get("count").asInt()).isEqualTo(1);
+    }
+
+    // --- helpers -------------------------------------------------------------------------
+
+    private static ArticlePublished withImages(ArticlePublished a, List<ArticleImage> images) {
+        return new ArticlePublished(a.articleId(), a.revision(), a.slug(), a.title(), a.lead(), a.bodyHtml(), images,
+                a.author(), a.category(), a.tags(), a.language(), a.publishedAt(), a.updatedAt(), a.correctionNote());
+    }
+
     /** An article on the same partition after the others: once its gallery exists, they were applied. */
     private String publishMarkerAfter(String key) throws Exception {
         ArticlePublished marker = Articles.article("Dấu mốc " + UUID.randomUUID());
@@ -278,6 +531,11 @@ abstract class MediaFlowContract {
     private void awaitGallery(String articleId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/articles/" + articleId + "/gallery")
                 .statusCode() == 200);
+    }
+
+    private double uploads(String outcome) {
+        var counter = meters.find("media.uploads").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private ConsumerRecord<String, byte[]> firstRecord(String topic, String key) {
@@ -294,26 +552,6 @@ abstract class MediaFlowContract {
         }
     }
 
-    /** A real image of the given format with random pixels, so that no two tests share bytes. */
-    static byte[] image(String format, int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height,
-                "gif".equals(format) ? BufferedImage.TYPE_BYTE_INDEXED : BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, RANDOM.nextInt(0x1000000));
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(ImageIO.write(image, format, out)).as("an ImageIO writer for " + format).isTrue();
-        return out.toByteArray();
-    }
-
-    /** The first bytes of a lossy WebP file: RIFF, size, WEBP, a VP8 chunk with a 16x16 frame. */
-    private static byte[] webpHeader() {
-        return new byte[] {'R', 'I', 'F', 'F', 0x24, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' ', 0x18, 0, 0, 0,
-                0x30, 0x01, 0x00, (byte) 0x9D, 0x01, 0x2A, 0x10, 0x00, 0x10, 0x00};
-    }
-
     private String uploadedId(byte[] content, String filename, String type) throws Exception {
         HttpResponse<byte[]> created = upload(content, filename, type, Map.of());
         assertThat(created.statusCode()).isEqualTo(201);
@@ -327,7 +565,8 @@ abstract class MediaFlowContract {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : new LinkedHashMap<>(fields).entrySet()) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: " + claimedType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
@@ -343,6 +582,16 @@ abstract class MediaFlowContract {
         return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    private HttpResponse<byte[]> patch(String path, String json) throws Exception {
+        return HTTP.send(request(path).header("Content-Type", "application/merge-patch+json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> delete(String path) throws Exception {
+        return HTTP.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     }
@@ -352,5 +601,21 @@ abstract class MediaFlowContract {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         return JSON.readTree(response.body()).get("type").asString();
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private static boolean containsRed(BufferedImage image) {
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                int rgb = image.getRGB(x, y);
+                if (((rgb >> 16) & 0xFF) > 180 && ((rgb >> 8) & 0xFF) < 90 && (rgb & 0xFF) < 90) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -1,31 +1,83 @@
 package vn.portal.media.gallery;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 import static vn.portal.media.Problems.problem;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.portal.contracts.ArticleImage;
+import vn.portal.media.image.MediaCatalog;
+import vn.portal.media.image.MediaSummary;
 
-/** The photo gallery of a published article. */
+/** The gallery of a published article, and the photo library of albums and article galleries. */
 @RestController
 class GalleryController {
 
-    private final MongoTemplate mongo;
+    static final int MAX_PAGE_SIZE = 50;
 
-    GalleryController(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final MediaCatalog catalog;
+
+    GalleryController(MongoTemplate mongo, MediaCatalog catalog) {
         this.mongo = mongo;
+        this.catalog = catalog;
     }
 
     /** 404 for an unknown or withdrawn article and for one without images alike. */
     @GetMapping("/api/articles/{articleId}/gallery")
     GalleryResponse gallery(@PathVariable String articleId) {
         Gallery gallery = mongo.findById(articleId, Gallery.class);
-        if (gallery == null || gallery.status() != Gallery.Status.PUBLISHED || gallery.images() == null
-                || gallery.images().isEmpty()) {
-            throw problem(HttpStatus.NOT_FOUND, "gallery-not-found", "Article " + articleId + " has no gallery");
+        if (gallery == null || gallery.kindOrArticle() != Gallery.Kind.ARTICLE || !gallery.shown()) {
+            throw notFound("Article " + articleId + " has no gallery");
         }
-        return GalleryResponse.of(gallery);
+        return new GalleryResponse(gallery.id(), gallery.revision(), gallery.title(), images(gallery));
+    }
+
+    /** The photo library, newest first: albums and the galleries of published articles. */
+    @GetMapping("/api/galleries")
+    LibraryResponses.Page library(@RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "20") int size) {
+        int pageNumber = Math.max(0, page);
+        int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
+        Query listed = query(where("status").is(Gallery.Status.PUBLISHED).and("count").gt(0));
+        long total = mongo.count(listed, Gallery.class);
+        List<LibraryResponses.Summary> galleries = mongo.find(Query.of(listed)
+                        .with(Sort.by(Sort.Order.desc("listedAt"), Sort.Order.asc("_id")))
+                        .skip((long) pageNumber * pageSize).limit(pageSize), Gallery.class)
+                .stream().filter(Gallery::shown).map(LibraryResponses.Summary::of).toList();
+        return new LibraryResponses.Page(pageNumber, pageSize, total, galleries);
+    }
+
+    /** One gallery of the library by its id: an articleId or {@code album-<slug>}. */
+    @GetMapping("/api/galleries/{id}")
+    LibraryResponses.Detail libraryGallery(@PathVariable String id) {
+        Gallery gallery = mongo.findById(id, Gallery.class);
+        if (gallery == null || !gallery.shown()) {
+            throw notFound("No gallery has the id " + id);
+        }
+        boolean article = gallery.kindOrArticle() == Gallery.Kind.ARTICLE;
+        return new LibraryResponses.Detail(gallery.id(), LibraryResponses.kind(gallery), gallery.title(),
+                article ? gallery.id() : null, gallery.images().size(), LibraryResponses.at(gallery), images(gallery));
+    }
+
+    private List<GalleryImage> images(Gallery gallery) {
+        Map<String, MediaSummary> media = catalog.byIds(gallery.images().stream().map(ArticleImage::mediaId)
+                .filter(Objects::nonNull).distinct().toList());
+        return gallery.images().stream().map(image -> GalleryImage.of(image, media)).toList();
+    }
+
+    private static ErrorResponseException notFound(String detail) {
+        return problem(HttpStatus.NOT_FOUND, "gallery-not-found", detail);
     }
 }

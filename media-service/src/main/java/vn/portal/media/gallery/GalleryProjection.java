@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import vn.portal.contracts.ArticleImage;
 import vn.portal.contracts.ArticlePublished;
 import vn.portal.contracts.ArticleUnpublished;
 
@@ -31,11 +32,15 @@ class GalleryProjection {
     }
 
     void apply(ArticlePublished event) {
+        List<ArticleImage> images = event.images() == null ? List.of() : event.images();
         Update update = new Update()
+                .set("kind", Gallery.Kind.ARTICLE)
                 .set("revision", event.revision())
                 .set("status", Gallery.Status.PUBLISHED)
                 .set("title", event.title())
-                .set("images", event.images() == null ? List.of() : event.images())
+                .set("images", images)
+                .set("count", images.size())
+                .set("listedAt", event.publishedAt() != null ? event.publishedAt() : event.updatedAt())
                 .set("updatedAt", event.updatedAt());
         upsertIfNewer(event.articleId(), event.revision(), update);
     }
@@ -46,9 +51,11 @@ class GalleryProjection {
      */
     void apply(ArticleUnpublished event) {
         Update update = new Update()
+                .set("kind", Gallery.Kind.ARTICLE)
                 .set("revision", event.revision())
                 .set("status", Gallery.Status.WITHDRAWN)
                 .set("images", List.of())
+                .set("count", 0)
                 .set("updatedAt", event.unpublishedAt());
         upsertIfNewer(event.articleId(), event.revision(), update);
     }

@@ -2,7 +2,6 @@ package vn.portal.media.image;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,21 +10,26 @@ import java.util.Optional;
  */
 enum ImageType {
 
-    JPEG("image/jpeg", "jpg", bytes(0xFF, 0xD8, 0xFF)),
-    PNG("image/png", "png", bytes(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)),
-    GIF("image/gif", "gif", ascii("GIF87a"), ascii("GIF89a"));
+    JPEG("image/jpeg", "jpg", 0, bytes(0xFF, 0xD8, 0xFF)),
+    PNG("image/png", "png", 0, bytes(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)),
+    GIF("image/gif", "gif", 0, ascii("GIF87a"), ascii("GIF89a")),
+    /** {@code RIFF}, a 4-byte size, then {@code WEBP}. */
+    WEBP("image/webp", "webp", 8, ascii("WEBP"));
 
+    /** How many leading bytes {@link #detect} needs. */
+    static final int MAGIC_LENGTH = 12;
     private static final byte[] RIFF = ascii("RIFF");
-    private static final byte[] WEBP = ascii("WEBP");
 
     private final String contentType;
     private final String extension;
-    private final List<byte[]> signatures;
+    private final int offset;
+    private final byte[][] signatures;
 
-    ImageType(String contentType, String extension, byte[]... signatures) {
+    ImageType(String contentType, String extension, int offset, byte[]... signatures) {
         this.contentType = contentType;
         this.extension = extension;
-        this.signatures = List.of(signatures);
+        this.offset = offset;
+        this.signatures = signatures;
     }
 
     String contentType() {
@@ -36,10 +40,9 @@ enum ImageType {
         return extension;
     }
 
-    static Optional<ImageType> detect(byte[] content) {
-        return Arrays.stream(values())
-                .filter(type -> type.signatures.stream().anyMatch(signature -> startsWith(content, 0, signature)))
-                .findFirst();
+    /** The type of the content whose first bytes these are, if it is one we accept. */
+    static Optional<ImageType> detect(byte[] head) {
+        return Arrays.stream(values()).filter(type -> type.matches(head)).findFirst();
     }
 
     static ImageType ofContentType(String contentType) {
@@ -47,9 +50,11 @@ enum ImageType {
                 .orElseThrow(() -> new IllegalArgumentException("not an accepted image type: " + contentType));
     }
 
-    /** {@code RIFF}, a 4-byte size, {@code WEBP}: recognised, to be refused with a precise reason. */
-    static boolean isWebp(byte[] content) {
-        return startsWith(content, 0, RIFF) && startsWith(content, 8, WEBP);
+    private boolean matches(byte[] head) {
+        if (this == WEBP && !startsWith(head, 0, RIFF)) {
+            return false;
+        }
+        return Arrays.stream(signatures).anyMatch(signature -> startsWith(head, offset, signature));
     }
 
     private static boolean startsWith(byte[] content, int offset, byte[] signature) {

@@ -1,0 +1,26 @@
+package vn.portal.media;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The features of media-service (image, gallery) depend on each other in one direction only: the
+ * galleries read images through the image feature's public side (MediaCatalog, MediaSummary,
+ * AlbumChanged) and answer it through MediaUsage; images know nothing of galleries.
+ */
+@AnalyzeClasses(packages = "vn.portal.media", importOptions = ImportOption.DoNotIncludeTests.class)
+class MediaArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featuresDoNotDependOnEachOtherInACycle =
+            slices().matching("vn.portal.media.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule imagesKnowNothingOfGalleries = noClasses().that().resideInAPackage("..media.image..")
+            .should().dependOnClassesThat().resideInAPackage("..media.gallery..");
+}
