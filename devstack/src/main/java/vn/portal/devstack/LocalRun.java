@@ -142,7 +142,8 @@ public final class LocalRun {
         for (Service service : services) {
             awaitHealthy(service);
         }
-        seedSlug = new SeedPublisher(settings.gatewayUrl(), kafka.bootstrapServers()).publish();
+        seedSlug = new SeedPublisher(settings.gatewayUrl(), kafka.bootstrapServers(),
+                issuer.editorToken("devstack-seed")).publish();
         say("Up in %d s.", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
     }
 

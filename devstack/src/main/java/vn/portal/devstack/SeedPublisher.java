@@ -39,11 +39,13 @@ final class SeedPublisher {
 
     private final String gateway;
     private final String bootstrapServers;
+    private final String editorToken;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    SeedPublisher(String gateway, String bootstrapServers) {
+    SeedPublisher(String gateway, String bootstrapServers, String editorToken) {
         this.gateway = gateway;
         this.bootstrapServers = bootstrapServers;
+        this.editorToken = editorToken;
     }
 
     /** Returns the slug the seed article is readable at. */
@@ -83,6 +85,7 @@ final class SeedPublisher {
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/media"))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Authorization", "Bearer " + editorToken)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() / 100 != 2) {

@@ -49,7 +49,9 @@ import vn.portal.contracts.MediaRendition;
 import vn.portal.contracts.MediaUploaded;
 import vn.portal.contracts.Topics;
 import vn.portal.devstack.Articles;
+import vn.portal.devstack.DevIssuer;
 import vn.portal.devstack.EventRecords;
+import vn.portal.devstack.WithDevIssuer;
 import vn.portal.platform.events.CloudEventHeaders;
 import vn.portal.platform.events.IncomingEvents;
 
@@ -62,6 +64,7 @@ import vn.portal.platform.events.IncomingEvents;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.servlet.multipart.max-file-size=2MB", "spring.servlet.multipart.max-request-size=3MB"})
+@WithDevIssuer
 abstract class MediaFlowContract {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -558,6 +561,25 @@ abstract class MediaFlowContract {
         return JSON.readTree(created.body()).get("id").asString();
     }
 
+    @Test
+    void onlyEditorsUploadEditAndDeleteWhileEveryoneReads() throws Exception {
+        String id = JSON.readTree(upload(TestImages.random("png", 30, 20), "a.png", "image/png", Map.of()).body())
+                .get("id").asString();
+        String reader = "Bearer " + DevIssuer.forTests().readerToken("doc.gia");
+
+        assertThat(HTTP.send(request("/api/media").header("Content-Type", "multipart/form-data; boundary=x")
+                .POST(HttpRequest.BodyPublishers.ofString("--x--")).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .statusCode()).isEqualTo(401);
+        assertThat(HTTP.send(request("/api/media/" + id).header("Authorization", reader).DELETE().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(403);
+        assertThat(HTTP.send(request("/api/media/" + id).header("Authorization", "Bearer "
+                        + DevIssuer.forTests().expiredEditorToken("cu")).method("PATCH",
+                        HttpRequest.BodyPublishers.ofString("{\"alt\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(401);
+        assertThat(get("/api/media/" + id).statusCode()).isEqualTo(200);
+        assertThat(get("/api/media/" + id + "/w320").statusCode()).isEqualTo(200);
+    }
+
     /** A multipart/form-data POST as a browser sends it: the text fields, then the file part. */
     HttpResponse<byte[]> upload(byte[] content, String filename, String claimedType, Map<String, String> fields)
             throws Exception {
@@ -572,7 +594,7 @@ abstract class MediaFlowContract {
                 + "\"\r\nContent-Type: " + claimedType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(request("/api/media")
+        return HTTP.send(asEditor(request("/api/media"))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -583,13 +605,17 @@ abstract class MediaFlowContract {
     }
 
     private HttpResponse<byte[]> patch(String path, String json) throws Exception {
-        return HTTP.send(request(path).header("Content-Type", "application/merge-patch+json")
+        return HTTP.send(asEditor(request(path)).header("Content-Type", "application/merge-patch+json")
                         .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<byte[]> delete(String path) throws Exception {
-        return HTTP.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(asEditor(request(path)).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpRequest.Builder asEditor(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + DevIssuer.forTests().editorToken("bien.tap.vien"));
     }
 
     private HttpRequest.Builder request(String path) {
