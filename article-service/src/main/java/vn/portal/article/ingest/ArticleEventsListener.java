@@ -3,30 +3,38 @@ package vn.portal.article.ingest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import vn.portal.contracts.ArticlePublished;
-import vn.portal.contracts.ArticleUnpublished;
 import vn.portal.contracts.Topics;
-import vn.portal.platform.events.IncomingEvents;
+import vn.portal.platform.events.InvalidEventException;
 
-/** Feeds the read model from the article topics; invalid records go to the dead letter topic. */
+/**
+ * Feeds the read model from the article topics. An invalid record is counted here and rethrown:
+ * the platform's error handler sends it to the dead letter topic at once, with the reason.
+ */
 @Component
 class ArticleEventsListener {
 
-    private final IncomingEvents incoming;
-    private final ArticleProjection projection;
+    private final ArticleIngest ingest;
 
-    ArticleEventsListener(IncomingEvents incoming, ArticleProjection projection) {
-        this.incoming = incoming;
-        this.projection = projection;
+    ArticleEventsListener(ArticleIngest ingest) {
+        this.ingest = ingest;
     }
 
-    @KafkaListener(id = "article-published", idIsGroup = false, topics = Topics.ARTICLE_PUBLISHED)
+    @KafkaListener(id = ArticleIngest.PUBLISHED_LISTENER, idIsGroup = false, topics = Topics.ARTICLE_PUBLISHED)
     void onPublished(ConsumerRecord<String, byte[]> record) {
-        projection.apply(incoming.read(record, ArticlePublished.class));
+        handle(record);
     }
 
-    @KafkaListener(id = "article-unpublished", idIsGroup = false, topics = Topics.ARTICLE_UNPUBLISHED)
+    @KafkaListener(id = ArticleIngest.UNPUBLISHED_LISTENER, idIsGroup = false, topics = Topics.ARTICLE_UNPUBLISHED)
     void onUnpublished(ConsumerRecord<String, byte[]> record) {
-        projection.apply(incoming.read(record, ArticleUnpublished.class));
+        handle(record);
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        try {
+            ingest.handle(record);
+        } catch (InvalidEventException e) {
+            ingest.deadLettered(record, e);
+            throw e;
+        }
     }
 }

@@ -1,0 +1,35 @@
+package vn.portal.article;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import vn.portal.article.read.Article;
+import vn.portal.article.read.ArticleRepository;
+
+/** The rules of DESIGN.md and STYLE.md that the compiler alone does not keep. */
+@AnalyzeClasses(packages = "vn.portal.article", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Flow 2: the editorial API produces events; only the ingest consumer writes the read model. */
+    @ArchTest
+    static final ArchRule theEditorialApiNeverTouchesTheReadModel = noClasses()
+            .that().resideInAPackage("..editorial..")
+            .should().dependOnClassesThat().resideInAnyPackage("..read..", "..ingest..", "..search..");
+
+    @ArchTest
+    static final ArchRule onlyTheReadFeatureUsesItsRepository = noClasses()
+            .that().resideOutsideOfPackage("..read..")
+            .should().dependOnClassesThat().areAssignableTo(ArticleRepository.class);
+
+    @ArchTest
+    static final ArchRule onlyIngestSearchAndTheRebuildSeeTheReadModelDocument = noClasses()
+            .that().resideOutsideOfPackages("..read..", "..ingest..", "..search..", "..admin..")
+            .should().dependOnClassesThat().areAssignableTo(Article.class);
+
+    @ArchTest
+    static final ArchRule featuresHaveNoCycles = slices().matching("vn.portal.article.(*)..").should().beFreeOfCycles();
+}

@@ -1,0 +1,80 @@
+package vn.portal.article.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.portal.article.config.ArticleProperties;
+import vn.portal.contracts.ArticleImage;
+import vn.portal.contracts.ArticlePublished;
+import vn.portal.devstack.Articles;
+import vn.portal.platform.events.InvalidEventException;
+
+class ArticleRulesTest {
+
+    private final ArticleRules rules = new ArticleRules(new BodySanitizer(
+            new ArticleProperties(List.of("portal.vn"), "", Duration.ofSeconds(60), null, null)));
+
+    @Test
+    void acceptsTheSeedArticleUnchanged() {
+        ArticlePublished seed = Articles.seedArticle();
+
+        ArticleRules.Accepted accepted = rules.check(seed);
+
+        assertThat(accepted.event()).isEqualTo(seed);
+        assertThat(accepted.bodyText()).contains("thu hút, kết nạp mới được trên 8.000 hội viên");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"   ", "—!?", "\u00a0\u2003"})
+    void refusesATitleWithoutWords(String title) {
+        assertThatThrownBy(() -> rules.check(with(title, "<p>x</p>")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("title is empty");
+    }
+
+    @Test
+    void refusesMarkupInTheTitle() {
+        assertThatThrownBy(() -> rules.check(with("Tin <img src=x onerror=alert(1)>", "<p>x</p>")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("title contains HTML markup");
+    }
+
+    @Test
+    void refusesAnOverlongTitle() {
+        assertThatThrownBy(() -> rules.check(with("Tin ".repeat(100), "<p>x</p>")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("title is longer than 300");
+    }
+
+    @Test
+    void refusesABodyThatIsEmptyOnceSanitized() {
+        assertThatThrownBy(() -> rules.check(with("Tin hợp lệ", "<script>alert(1)</script><p> </p>")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("body is empty after sanitizing");
+    }
+
+    @Test
+    void refusesAnImageWithAScriptUrl() {
+        ArticlePublished seed = Articles.seedArticle();
+        ArticlePublished event = new ArticlePublished(seed.articleId(), 1, null, "Tin", null, "<p>x</p>",
+                List.of(new ArticleImage(null, "javascript:alert(1)", "Chú thích", "alt", null)), null, null, null, "vi",
+                seed.publishedAt(), seed.updatedAt(), null);
+
+        assertThatThrownBy(() -> rules.check(event))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("image URL");
+    }
+
+    @Test
+    void sanitizesTheBodyOfAnAcceptedEvent() {
+        ArticlePublished event = with("Tin", "<p onclick=\"x()\">Nội dung</p><script>alert(1)</script>");
+
+        assertThat(rules.check(event).event().bodyHtml()).isEqualTo("<p>Nội dung</p>");
+    }
+
+    private static ArticlePublished with(String title, String body) {
+        ArticlePublished seed = Articles.seedArticle();
+        return new ArticlePublished(seed.articleId(), 1, null, title, seed.lead(), body, List.of(), null, null, null,
+                "vi", seed.publishedAt(), seed.updatedAt(), null);
+    }
+}
