@@ -16,8 +16,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Stand-ins for article-, rating- and media-service: HTTP servers that answer
  * {@code "<service> <METHOD> <path>"} and show what reached them in {@code Seen-*} response
  * headers (request id, voter id and signature, Authorization, body length). {@code /v3/api-docs}
- * answers a small OpenAPI document naming the service's own address; {@code /slow} answers after
- * six seconds.
+ * answers a small OpenAPI document naming the service's own address. A request with
+ * {@code Stand-In-Delay: <ms>} is answered that much later; a path containing {@code flaky} fails
+ * (503) the first time it is asked for. {@code Seen-Calls} counts the requests for each path.
  */
 final class StandInServices implements AutoCloseable {
 
@@ -26,6 +27,7 @@ final class StandInServices implements AutoCloseable {
 
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
 
     private StandInServices() {
         NAMES.forEach(name -> servers.put(name, start(name)));
@@ -73,12 +75,23 @@ final class StandInServices implements AutoCloseable {
                     received = body.transferTo(java.io.OutputStream.nullOutputStream());
                 }
                 String path = exchange.getRequestURI().toString();
+                int call = calls.computeIfAbsent(name + path, key -> new java.util.concurrent.atomic.AtomicInteger())
+                        .incrementAndGet();
+                String delay = exchange.getRequestHeaders().getFirst("Stand-In-Delay");
+                if (delay != null) {
+                    try {
+                        Thread.sleep(Long.parseLong(delay));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 var seen = exchange.getResponseHeaders();
                 copy(exchange.getRequestHeaders().getFirst("X-Request-Id"), "Seen-Request-Id", seen);
                 copy(exchange.getRequestHeaders().getFirst("X-Voter-Id"), "Seen-Voter-Id", seen);
                 copy(exchange.getRequestHeaders().getFirst("X-Voter-Signature"), "Seen-Voter-Signature", seen);
                 copy(exchange.getRequestHeaders().getFirst("Authorization"), "Seen-Authorization", seen);
                 seen.set("Seen-Body-Length", Long.toString(received));
+                seen.set("Seen-Calls", Integer.toString(call));
                 seen.set("X-Request-Id", "echoed-by-the-service"); // the gateway's id wins
                 byte[] answer;
                 if (path.equals("/v3/api-docs")) {
@@ -86,14 +99,12 @@ final class StandInServices implements AutoCloseable {
                     answer = ("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "\",\"version\":\"1\"},"
                             + "\"servers\":[{\"url\":\"" + url(name) + "\"}],\"paths\":{}}")
                             .getBytes(StandardCharsets.UTF_8);
+                } else if (path.contains("flaky") && call == 1) {
+                    answer = new byte[0];
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                    return;
                 } else {
-                    if (path.endsWith("/slow")) {
-                        try {
-                            Thread.sleep(6000);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
                     seen.set("Content-Type", "text/plain; charset=utf-8");
                     answer = (name + " " + exchange.getRequestMethod() + " " + path).getBytes(StandardCharsets.UTF_8);
                 }

@@ -34,7 +34,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        if (has(error, CallNotPermittedException.class)) {
+        if (has(error, CallNotPermittedException.class) || hasNamed(error, "io.github.resilience4j.bulkhead.BulkheadFullException")) {
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                     "The service behind this path is failing; the gateway stops calling it for a while",
                     Map.of(HttpHeaders.RETRY_AFTER, "10"));
@@ -91,6 +91,15 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 
     private static boolean has(Throwable error, Class<? extends Throwable> type) {
         return find(error, type) != null;
+    }
+
+    private static boolean hasNamed(Throwable error, String className) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e.getClass().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T find(Throwable error, Class<T> type) {

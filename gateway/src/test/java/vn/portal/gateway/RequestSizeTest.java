@@ -1,0 +1,68 @@
+package vn.portal.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import vn.portal.devstack.DevIssuer;
+
+/** Request bodies are bounded: 20 MB for uploads, 64 KB for everything else; more is a 413 problem. */
+class RequestSizeTest extends GatewayTestSupport {
+
+    static final int KB = 1024;
+    static final int MB = 1024 * KB;
+
+    @Test
+    void passesABodyUpToTheLimit() {
+        HttpResponse<String> response = send(request("/api/articles/a1/ratings")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[64 * KB])));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Seen-Body-Length")).hasValue(Integer.toString(64 * KB));
+    }
+
+    @Test
+    void refusesABodyOverTheLimitWithAProblem() {
+        HttpResponse<String> response = send(request("/api/articles/a1/ratings")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[64 * KB + 1])));
+
+        assertTooLarge(response, "64 KB");
+    }
+
+    @Test
+    void refusesAChunkedBodyOnceItPassesTheLimit() {
+        HttpResponse<String> response = send(request("/api/articles/a1/ratings")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[200 * KB]))));
+
+        assertTooLarge(response, "64 KB");
+    }
+
+    @Test
+    void passesAnUploadOfTwentyMegabytes() {
+        HttpResponse<String> response = send(upload(20 * MB));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Seen-Body-Length")).hasValue(Integer.toString(20 * MB));
+    }
+
+    @Test
+    void refusesAnUploadOverTwentyMegabytes() {
+        assertTooLarge(send(upload(20 * MB + 1)), "20 MB");
+    }
+
+    private HttpRequest.Builder upload(int bytes) {
+        return request("/api/media")
+                .header("Authorization", "Bearer " + DevIssuer.forTests().editorToken("bien.tap.vien"))
+                .header("Content-Type", "multipart/form-data; boundary=x")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes]));
+    }
+
+    private static void assertTooLarge(HttpResponse<String> response, String limit) {
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("https://portal.vn/problems/payload-too-large").contains(limit);
+    }
+}
