@@ -225,6 +225,21 @@ abstract class ArticleFlowContract extends FlowTestSupport {
     }
 
     @Test
+    void exportsIngestedEventsByOutcomeAndTheIngestLag() throws Exception {
+        ArticlePublished article = Articles.article("Bài để đo " + unique());
+        publish(article);
+        awaitRevision(article.articleId(), 1);
+
+        String metrics = new String(get("/actuator/prometheus").body(), StandardCharsets.UTF_8);
+
+        for (String outcome : List.of("applied", "duplicate", "stale", "dead-lettered")) {
+            assertThat(metrics).contains("articles_ingested_total{application=\"article-service\",outcome=\"" + outcome + "\"}");
+        }
+        assertThat(metrics).containsPattern("articles_ingest_lag_seconds\\{application=\"article-service\"} \\d");
+        assertThat(meters.get("articles.ingest.lag").gauge().value()).isBetween(0.0, 30.0);
+    }
+
+    @Test
     void answersAnUnknownArticleWithANotFoundProblem() throws Exception {
         HttpResponse<byte[]> response = get("/api/articles/khong-co-bai-nay");
 
