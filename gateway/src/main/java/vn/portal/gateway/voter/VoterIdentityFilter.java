@@ -51,7 +51,8 @@ class VoterIdentityFilter implements WebFilter, Ordered {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
                 .filter(JwtAuthenticationToken.class::isInstance)
-                .map(token -> voterIds.forAccount(((JwtAuthenticationToken) token).getToken().getSubject()))
+                .mapNotNull(token -> ((JwtAuthenticationToken) token).getToken().getSubject()) // no sub: anonymous
+                .map(voterIds::forAccount)
                 .switchIfEmpty(Mono.fromSupplier(() -> anonymous(clean)))
                 .flatMap(voterId -> {
                     clean.getAttributes().put(Voter.ATTRIBUTE, voterId);
