@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -53,7 +55,7 @@ public class EventsConfiguration {
      * before they are dead-lettered too. Either way the partition moves on.
      */
     @Bean
-    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka,
+    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
                                          @Value("${platform.events.retry-for:2m}") Duration retryFor) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
@@ -62,7 +64,13 @@ public class EventsConfiguration {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
         backOff.setMaxElapsedTime(retryFor.toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        ConsumerRecordRecoverer counted = (record, failure) -> {
+            recoverer.accept(record, failure);
+            meters.counter("events.dead-lettered", "topic", record.topic(),
+                    "reason", failure instanceof InvalidEventException || failure.getCause() instanceof InvalidEventException
+                            ? "invalid" : "failed-after-retries").increment();
+        };
+        DefaultErrorHandler handler = new DefaultErrorHandler(counted, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
     }
