@@ -13,7 +13,7 @@ record RequestSizeProperties(DataSize limit, DataSize uploadLimit, List<String> 
 
     RequestSizeProperties {
         limit = limit == null ? DataSize.ofKilobytes(64) : limit;
-        uploadLimit = uploadLimit == null ? DataSize.ofMegabytes(20) : uploadLimit;
+        uploadLimit = uploadLimit == null ? DataSize.ofMegabytes(21) : uploadLimit;
         uploads = uploads == null ? List.of("POST /api/media") : uploads;
     }
 }
