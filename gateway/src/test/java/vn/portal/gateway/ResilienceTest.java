@@ -58,6 +58,7 @@ class ResilienceTest extends GatewayClient {
             assertThat(unavailable.body()).contains("https://portal.vn/problems/rating-unavailable")
                     .contains("Chức năng đánh giá tạm thời không khả dụng");
             assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
+            assertThat(unavailable.body()).contains("\"instance\":\"/api/articles/a1/rating");
         }
     }
 

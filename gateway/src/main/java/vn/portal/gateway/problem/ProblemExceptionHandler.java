@@ -34,6 +34,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
+        if (log.isDebugEnabled()) {
+            log.debug("Answering {} {} after {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    error.toString(), error);
+        }
         if (has(error, CallNotPermittedException.class) || hasNamed(error, "io.github.resilience4j.bulkhead.BulkheadFullException")) {
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                     "The service behind this path is failing; the gateway stops calling it for a while",
@@ -48,7 +52,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         if (statusError != null) {
             return forStatus(exchange, statusError.getStatusCode(), statusError.getReason());
         }
-        if (has(error, ConnectException.class) || has(error, java.nio.channels.UnresolvedAddressException.class)) {
+        if (has(error, ConnectException.class) || has(error, java.net.UnknownHostException.class)
+                || has(error, java.nio.channels.UnresolvedAddressException.class)) {
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                     "The service behind this path cannot be reached", Map.of(HttpHeaders.RETRY_AFTER, "10"));
         }

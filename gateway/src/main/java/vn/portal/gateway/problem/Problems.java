@@ -21,6 +21,8 @@ public final class Problems {
     public static final String TYPE_PREFIX = "https://portal.vn/problems/";
     /** Exchange attribute holding this request's id (set by the outermost filter). */
     public static final String REQUEST_ID_ATTRIBUTE = Problems.class.getName() + ".requestId";
+    /** Exchange attribute holding the path the client asked for, before any rewrite or forward. */
+    public static final String PATH_ATTRIBUTE = Problems.class.getName() + ".path";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -44,7 +46,8 @@ public final class Problems {
         if (detail != null) {
             problem.put("detail", detail);
         }
-        problem.put("instance", exchange.getRequest().getPath().value());
+        Object path = exchange.getAttribute(PATH_ATTRIBUTE);
+        problem.put("instance", path != null ? path : exchange.getRequest().getPath().value());
         Object requestId = exchange.getAttribute(REQUEST_ID_ATTRIBUTE);
         if (requestId != null) {
             problem.put("requestId", requestId);

@@ -5,6 +5,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,10 +21,20 @@ class MemoryBuckets implements Buckets {
 
     private final Map<String, Held> buckets = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
+    private final LongSupplier nanoClock;
+
+    MemoryBuckets() {
+        this(System::nanoTime);
+    }
+
+    /** With the clock that decides when an idle bucket is dropped (tests). */
+    MemoryBuckets(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
 
     @Override
     public Mono<ConsumptionProbe> tryConsume(String key, RateLimitProperties.Limit limit) {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
             buckets.values().removeIf(held -> now - held.lastUsed().get() > held.idleAfterNanos());
         }

@@ -48,6 +48,7 @@ class RequestIdFilter implements WebFilter, Ordered {
                 .headers(headers -> headers.set(PlatformHeaders.REQUEST_ID, requestId)).build();
         ServerWebExchange withId = exchange.mutate().request(request).build();
         withId.getAttributes().put(Problems.REQUEST_ID_ATTRIBUTE, requestId);
+        withId.getAttributes().put(Problems.PATH_ATTRIBUTE, request.getPath().value());
         // set, not add: the service echoes the id too
         withId.getResponse().beforeCommit(() -> {
             withId.getResponse().getHeaders().set(PlatformHeaders.REQUEST_ID, requestId);
