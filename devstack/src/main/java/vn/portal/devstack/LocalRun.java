@@ -132,6 +132,7 @@ public final class LocalRun {
         env.put("JWT_PUBLIC_KEY_LOCATION", issuer.publicKeyLocation());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MONGODB_URI", mongo.connectionString());
+        env.put("ARTICLES_PUBLIC_BASE_URL", "http://localhost:" + settings.gatewayPort());
         launch("article-service", settings.articlePort(), env);
         launch("rating-service", settings.ratingPort(), env);
         launch("media-service", settings.mediaPort(), env);
@@ -160,6 +161,7 @@ public final class LocalRun {
                 kafka.bootstrapServers(), kafka.bootstrapServers());
         say("  MongoDB          %s   (databases articles, ratings, media)", mongo.connectionString());
         say("  logs             %s", settings.data().resolve("logs"));
+        say("  API documents    http://localhost:%d/swagger-ui.html", gateway);
         say("Rate it:  curl -X POST -H 'Content-Type: application/json' -d '{\"stars\":4}' http://localhost:%d/api/articles/%s/ratings",
                 gateway, seedSlug);
         say("Editor token (12 h, development issuer), for the editorial API:");

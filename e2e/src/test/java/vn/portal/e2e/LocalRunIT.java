@@ -9,11 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.portal.devstack.DevIssuer;
 import vn.portal.devstack.LocalRun;
 import vn.portal.platform.events.CloudEventHeaders;
 
@@ -58,8 +61,14 @@ class LocalRunIT {
             assertThat(image.statusCode()).isEqualTo(200);
             assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 
-            assertThat(post(settings, "/api/articles/" + slug + "/ratings", "{\"stars\":4}").statusCode()).isEqualTo(202);
-            JsonNode rating = await().atMost(Duration.ofSeconds(30))
+            String requestId = "e2e-" + UUID.randomUUID();
+            HttpResponse<byte[]> accepted = send(settings, "/api/articles/" + slug + "/ratings", "POST", "{\"stars\":4}",
+                    Map.of("X-Request-Id", requestId));
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            assertThat(accepted.headers().firstValue("X-Request-Id")).hasValue(requestId);
+            assertThat(accepted.headers().firstValue("Set-Cookie")).hasValueSatisfying(
+                    cookie -> assertThat(cookie).startsWith("portal_voter=").containsIgnoringCase("HttpOnly"));
+            JsonNode rating = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> JSON.readTree(get(settings, "/api/articles/" + slug + "/rating").body()),
                             r -> r.get("count").asLong() == 1);
             assertThat(rating.get("points").asLong()).isEqualTo(4);
@@ -68,6 +77,11 @@ class LocalRunIT {
             ConsumerRecord<String, byte[]> rated = firstRecord(run.kafkaBootstrapServers(), "ArticleRated");
             assertThat(CloudEventHeaders.read(rated.headers(), CloudEventHeaders.TYPE)).hasValue("vn.portal.article.rated.v1");
             assertThat(JSON.readTree(rated.value()).get("stars").asInt()).isEqualTo(4);
+            // the gateway's request id reaches the service's log and the event it produced
+            assertThat(CloudEventHeaders.read(rated.headers(), CloudEventHeaders.REQUEST_ID)).hasValue(requestId);
+            assertThat(Files.readString(data.resolve("logs/rating-service.log"))).contains("[" + requestId + "]");
+
+            publishesThroughTheEditorialApi(settings, run.issuer());
 
             for (String bad : List.of("{\"stars\":0}", "{\"stars\":6}", "{\"stars\":")) {
                 HttpResponse<byte[]> refused = post(settings, "/api/articles/" + slug + "/ratings", bad);
@@ -92,6 +106,29 @@ class LocalRunIT {
         }
     }
 
+    /** Flow 2: an editor writes a draft and publishes it; readers get it through the same consumer. */
+    private static void publishesThroughTheEditorialApi(LocalRun.Settings settings, DevIssuer issuer) throws Exception {
+        String draft = "{\"title\":\"Đắk Lắk đón nhận Bằng công nhận di tích quốc gia\",\"lead\":\"Tin ngắn.\","
+                + "\"bodyHtml\":\"<p>Nội dung <script>alert(1)</script>bài viết.</p>\",\"category\":\"Văn hóa\"}";
+        assertThat(send(settings, "/api/editorial/drafts", "POST", draft, Map.of()).statusCode()).isEqualTo(401);
+        Map<String, String> editor = Map.of("Authorization", "Bearer " + issuer.editorToken("bien.tap.vien"));
+
+        HttpResponse<byte[]> created = send(settings, "/api/editorial/drafts", "POST", draft, editor);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asString();
+        HttpResponse<byte[]> published = send(settings, "/api/editorial/drafts/" + id + "/publish", "POST", "", editor);
+        assertThat(published.statusCode()).isEqualTo(202);
+        String url = JSON.readTree(published.body()).get("url").asString();
+
+        HttpResponse<byte[]> readable = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray()), r -> r.statusCode() == 200);
+        assertThat(url).startsWith("http://localhost:" + settings.gatewayPort() + "/api/articles/");
+        JsonNode article = JSON.readTree(readable.body());
+        assertThat(article.get("slug").asString()).isEqualTo("dak-lak-don-nhan-bang-cong-nhan-di-tich-quoc-gia");
+        assertThat(article.get("bodyHtml").asString()).doesNotContain("script").contains("Nội dung");
+    }
+
     private static JsonNode seedFixture() throws Exception {
         try (InputStream in = LocalRun.class.getResourceAsStream("/seed/seed-article.json")) {
             return JSON.readTree(in);
@@ -104,9 +141,16 @@ class LocalRunIT {
     }
 
     private static HttpResponse<byte[]> post(LocalRun.Settings settings, String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(settings.gatewayUrl() + path))
+        return send(settings, path, "POST", json, Map.of());
+    }
+
+    private static HttpResponse<byte[]> send(LocalRun.Settings settings, String path, String method, String json,
+                                             Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.gatewayUrl() + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static ConsumerRecord<String, byte[]> firstRecord(String bootstrap, String topic) {
