@@ -3,13 +3,8 @@ package vn.portal.gateway.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +40,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 import vn.portal.gateway.problem.Problems;
+import vn.portal.identity.TokenClaims;
 import vn.portal.gateway.web.MethodPaths;
 
 /**
@@ -123,16 +119,8 @@ class EditorSecurityConfiguration {
     }
 
     static Collection<GrantedAuthority> roles(Jwt jwt) {
-        List<String> roles = new ArrayList<>();
-        if (jwt.getClaimAsStringList("roles") != null) {
-            roles.addAll(jwt.getClaimAsStringList("roles"));
-        }
-        Map<String, Object> realm = jwt.getClaimAsMap("realm_access");
-        if (realm != null && realm.get("roles") instanceof Collection<?> keycloakRoles) {
-            keycloakRoles.forEach(role -> roles.add(String.valueOf(role)));
-        }
-        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()))
-                .toList();
+        return TokenClaims.roles(jwt.getClaims()).stream()
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
     }
 
     private static ServerWebExchangeMatcher matcher(String spec) {
@@ -144,14 +132,9 @@ class EditorSecurityConfiguration {
 
     private static RSAPublicKey rsaPublicKey(String location) {
         try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return TokenClaims.rsaPublicKey(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the token issuer's public key at " + location, e);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("not an RSA public key (PEM): " + location, e);
         }
     }
 }

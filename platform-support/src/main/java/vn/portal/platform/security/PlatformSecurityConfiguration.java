@@ -4,15 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -40,6 +35,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
+import vn.portal.identity.TokenClaims;
 
 /**
  * Every servlet service checks editor tokens itself (a JWT resource server), not only the
@@ -113,28 +109,15 @@ public class PlatformSecurityConfiguration {
     }
 
     static Collection<GrantedAuthority> roles(Jwt jwt) {
-        List<String> roles = new ArrayList<>();
-        if (jwt.getClaimAsStringList("roles") != null) {
-            roles.addAll(jwt.getClaimAsStringList("roles"));
-        }
-        Map<String, Object> realm = jwt.getClaimAsMap("realm_access");
-        if (realm != null && realm.get("roles") instanceof Collection<?> keycloakRoles) {
-            keycloakRoles.forEach(role -> roles.add(String.valueOf(role)));
-        }
-        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase()))
-                .toList();
+        return TokenClaims.roles(jwt.getClaims()).stream()
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
     }
 
     private static RSAPublicKey rsaPublicKey(PlatformSecurityProperties.Jwt jwt) {
         try (InputStream in = new DefaultResourceLoader().getResource(jwt.publicKeyLocation()).getInputStream()) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return TokenClaims.rsaPublicKey(in.readAllBytes());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("not an RSA public key: " + jwt.publicKeyLocation(), e);
+            throw new UncheckedIOException("cannot read the token issuer's public key at " + jwt.publicKeyLocation(), e);
         }
     }
 
