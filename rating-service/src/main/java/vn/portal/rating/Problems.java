@@ -1,20 +1,14 @@
 package vn.portal.rating;
 
-import java.net.URI;
+import static vn.portal.platform.web.Problems.problem;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** RFC 9457 problem details with a stable type per error. */
+/** The problems more than one rating feature answers. */
 public final class Problems {
 
     private Problems() {
-    }
-
-    public static ErrorResponseException problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://portal.vn/problems/" + type));
-        return new ErrorResponseException(status, problem, null);
     }
 
     public static ErrorResponseException articleNotFound(String articleId) {

@@ -1,9 +1,8 @@
 package vn.portal.article.editorial;
 
-import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import vn.portal.platform.web.Problems;
 
 /** RFC 9457 problems of the editorial API, each with a stable type. */
 final class EditorialProblems {
@@ -12,9 +11,7 @@ final class EditorialProblems {
     }
 
     static ErrorResponseException problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://portal.vn/problems/" + type));
-        return new ErrorResponseException(status, problem, null);
+        return Problems.problem(status, type, detail);
     }
 
     static ErrorResponseException draftNotFound(String id) {

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import vn.portal.platform.web.Problems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,9 +57,7 @@ class SearchController {
     }
 
     private static ErrorResponseException problem(String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(URI.create("https://portal.vn/problems/" + type));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        return Problems.problem(HttpStatus.BAD_REQUEST, type, detail);
     }
 
     record SearchPage(List<SearchHit> items, int page, int size, long total) {

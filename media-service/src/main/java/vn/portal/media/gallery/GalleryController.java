@@ -2,7 +2,7 @@ package vn.portal.media.gallery;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
-import static vn.portal.media.Problems.problem;
+import static vn.portal.platform.web.Problems.problem;
 
 import java.util.List;
 import java.util.Map;

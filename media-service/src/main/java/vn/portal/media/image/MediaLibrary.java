@@ -2,7 +2,7 @@ package vn.portal.media.image;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
-import static vn.portal.media.Problems.problem;
+import static vn.portal.platform.web.Problems.problem;
 
 import com.mongodb.client.gridfs.model.GridFSFile;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,6 @@
 package vn.portal.media.image;
 
-import static vn.portal.media.Problems.problem;
+import static vn.portal.platform.web.Problems.problem;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,6 @@
 package vn.portal.media.image;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,6 +12,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import vn.portal.platform.web.Problems;
 
 /**
  * The container streams a multipart upload to a temporary file and stops reading it at
@@ -36,9 +36,8 @@ class UploadTooLargeAdvice {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
         meters.counter("media.uploads", "outcome", "file-too-large").increment();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        ProblemDetail problem = Problems.detail(HttpStatus.CONTENT_TOO_LARGE, "file-too-large",
                 "The file is larger than the " + maxFileSize.toMegabytes() + " MB an upload may have");
-        problem.setType(URI.create("https://portal.vn/problems/file-too-large"));
         problem.setProperty("maxBytes", maxFileSize.toBytes());
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

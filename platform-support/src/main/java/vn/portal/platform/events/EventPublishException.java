@@ -1,9 +1,9 @@
 package vn.portal.platform.events;
 
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import vn.portal.platform.web.Problems;
 
 /**
  * Kafka did not acknowledge an event in time. The caller's write was not accepted; answered as
@@ -16,9 +16,8 @@ public class EventPublishException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String topic) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "event-log-unavailable",
                 "The event log did not accept the write; nothing was stored. Try again shortly.");
-        problem.setType(URI.create("https://portal.vn/problems/event-log-unavailable"));
         problem.setTitle("Event log unavailable");
         problem.setProperty("topic", topic);
         return problem;

@@ -3,7 +3,6 @@ package vn.portal.platform.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,6 +35,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 import vn.portal.identity.TokenClaims;
+import vn.portal.platform.web.Problems;
 
 /**
  * Every servlet service checks editor tokens itself (a JWT resource server), not only the
@@ -123,8 +123,7 @@ public class PlatformSecurityConfiguration {
 
     private static void problem(jakarta.servlet.http.HttpServletResponse response, JsonMapper json, HttpStatus status,
                                 String type, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://portal.vn/problems/" + type));
+        ProblemDetail problem = Problems.detail(status, type, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {

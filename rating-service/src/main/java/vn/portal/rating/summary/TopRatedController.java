@@ -3,6 +3,7 @@ package vn.portal.rating.summary;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
+import static vn.portal.platform.web.Problems.problem;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.portal.rating.Problems;
 import vn.portal.rating.article.KnownArticles;
 import vn.portal.rating.vote.Vote;
 
@@ -44,7 +44,7 @@ class TopRatedController {
     @GetMapping("/api/ratings/top")
     List<TopRated> top(@RequestParam(defaultValue = "7") int days, @RequestParam(defaultValue = "10") int limit) {
         if (days < 1 || days > 365 || limit < 1 || limit > 100) {
-            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-top-query", "days must be 1..365 and limit 1..100");
+            throw problem(HttpStatus.BAD_REQUEST, "invalid-top-query", "days must be 1..365 and limit 1..100");
         }
         List<Document> rows = mongo.aggregate(newAggregation(
                         match(Criteria.where("ratedAt").gte(clock.instant().minus(Duration.ofDays(days)))),

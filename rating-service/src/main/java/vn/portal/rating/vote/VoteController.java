@@ -1,6 +1,6 @@
 package vn.portal.rating.vote;
 
-import static vn.portal.rating.Problems.problem;
+import static vn.portal.platform.web.Problems.problem;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
