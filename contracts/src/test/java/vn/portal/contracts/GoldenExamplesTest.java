@@ -68,6 +68,23 @@ class GoldenExamplesTest {
     }
 
     @Test
+    void anArticleWithMarkupInItsTitleOrAnUnsafeImageUrlFailsValidation() {
+        for (String title : new String[] {"<img src=x onerror=alert(1)", "Tin <b>nóng</b>", "<!-- x -->"}) {
+            ObjectNode broken = (ObjectNode) example(EventType.ARTICLE_PUBLISHED);
+            broken.put("title", title);
+            assertThat(errors(EventType.ARTICLE_PUBLISHED, broken)).as(title).isNotEmpty();
+        }
+        for (String url : new String[] {"javascript:alert(1)", "data:image/png;base64,AAAA", "//evil.example/x.png"}) {
+            ObjectNode broken = (ObjectNode) example(EventType.ARTICLE_PUBLISHED);
+            ((ObjectNode) broken.get("images").get(0)).put("url", url);
+            assertThat(errors(EventType.ARTICLE_PUBLISHED, broken)).as(url).isNotEmpty();
+        }
+        ObjectNode fine = (ObjectNode) example(EventType.ARTICLE_PUBLISHED);
+        fine.put("title", "Nhiệt độ < 5 độ C ở Kon Plông");
+        assertThat(errors(EventType.ARTICLE_PUBLISHED, fine)).isEmpty();
+    }
+
+    @Test
     void articlePublishedExampleIsTheSeedArticleWithItsVietnameseTextIntact() {
         ArticlePublished seed = JSON.treeToValue(example(EventType.ARTICLE_PUBLISHED), ArticlePublished.class);
 

@@ -36,7 +36,9 @@ public final class LocalRun {
                            int gatewayPort, int articlePort, int ratingPort, int mediaPort) {
 
         static Settings fromEnvironment(Path root) {
-            return new Settings(root, root.resolve(".devstack-data"), intEnv("DEVSTACK_KAFKA_PORT", 9092),
+            String data = System.getenv("DEVSTACK_DATA");
+            return new Settings(root, data == null || data.isBlank() ? root.resolve(".devstack-data") : Path.of(data),
+                    intEnv("DEVSTACK_KAFKA_PORT", 9092),
                     intEnv("DEVSTACK_KAFKA_CONTROLLER_PORT", 9093), intEnv("DEVSTACK_MONGODB_PORT", 27017),
                     intEnv("GATEWAY_PORT", 8080), intEnv("ARTICLE_SERVICE_PORT", 8081),
                     intEnv("RATING_SERVICE_PORT", 8082), intEnv("MEDIA_SERVICE_PORT", 8083));
@@ -130,6 +132,7 @@ public final class LocalRun {
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JWT_PUBLIC_KEY_LOCATION", issuer.publicKeyLocation());
+        env.put("PLATFORM_VOTER_SECRET", voterSecret(data.resolve("dev-issuer/voter-secret")));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MONGODB_URI", mongo.connectionString());
         env.put("ARTICLES_PUBLIC_BASE_URL", "http://localhost:" + settings.gatewayPort());
@@ -207,6 +210,9 @@ public final class LocalRun {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
+        if (!name.equals("gateway")) {
+            builder.environment().put("SERVER_ADDRESS", "127.0.0.1"); // only the gateway is the way in
+        }
         services.add(new Service(name, port, builder.start(), log));
         say("Starting %-15s on port %d", name, port);
     }
@@ -255,6 +261,16 @@ public final class LocalRun {
             mongo = null;
         }
         say("Stopped. Data kept in %s", settings.data());
+    }
+
+    /** A random secret, made once per data folder, that the gateway and rating-service share. */
+    private static String voterSecret(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(file, java.util.HexFormat.of().formatHex(random));
+        }
+        return Files.readString(file).trim();
     }
 
     private static int intEnv(String name, int fallback) {

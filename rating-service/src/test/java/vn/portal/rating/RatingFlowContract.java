@@ -161,6 +161,33 @@ abstract class RatingFlowContract extends RatingServiceTestSupport {
     }
 
     @Test
+    void refusesASlugThatTwoPublishedArticlesShareButTakesEitherById() throws Exception {
+        String title = "Lịch công tác tuần " + UUID.randomUUID();
+        ArticlePublished first = publishedArticle(title);
+        ArticlePublished second = publishedArticle(title);
+
+        assertThat(vote(vn.portal.platform.slug.Slugs.of(title), "{\"stars\":4}", null).statusCode()).isEqualTo(404);
+        assertThat(vote(first.articleId(), "{\"stars\":4}", null).statusCode()).isEqualTo(202);
+        assertThat(vote(second.articleId(), "{\"stars\":2}", null).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void completesTheTotalsWhenARecordIsRedeliveredAfterACrashBetweenTheVoteAndTheTotals() throws Exception {
+        ArticlePublished article = publishedArticle("Bài bị gián đoạn khi cộng điểm " + UUID.randomUUID());
+        ArticleRated rated = new ArticleRated(UUID.randomUUID(), article.articleId(), "reader-crash", 5, null,
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        // the first delivery stored the vote, then the process died before the totals were written
+        mongo.getCollection("votes").insertOne(new Document("_id", article.articleId() + "|reader-crash")
+                .append("articleId", article.articleId()).append("voterId", "reader-crash").append("stars", 5)
+                .append("ratingId", rated.ratingId()).append("ratedAt", java.util.Date.from(rated.ratedAt())));
+
+        kafka.send(EventRecords.of(rated, article.articleId())).get(); // the redelivery
+
+        JsonNode rating = awaitRating(article.articleId(), 1);
+        assertThat(rating.get("points").asLong()).isEqualTo(5);
+    }
+
+    @Test
     void refusesAVoteOnAnUnknownArticle() throws Exception {
         HttpResponse<String> response = vote("khong-co-bai-nay", "{\"stars\":4}", null);
 

@@ -22,14 +22,16 @@ public class EventPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
+    private final EventSchemas schemas;
     private final String source;
     private final Clock clock;
     private final long timeoutMillis;
 
-    public EventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, String source, Clock clock,
-                          long timeoutMillis) {
+    public EventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, EventSchemas schemas, String source,
+                          Clock clock, long timeoutMillis) {
         this.kafka = kafka;
         this.json = json;
+        this.schemas = schemas;
         this.source = source;
         this.clock = clock;
         this.timeoutMillis = timeoutMillis;
@@ -45,12 +47,15 @@ public class EventPublisher {
      *
      * @param id the CloudEvents id; reuse the domain id (e.g. a ratingId) so consumers can
      *           deduplicate by it
+     * @throws InvalidEventException when the event does not meet its schema: nothing is sent, so
+     *                               the log holds only events every consumer can read
      * @throws EventPublishException when the broker did not acknowledge in time
      */
     public RecordMetadata publish(Record event, String key, String id) {
         EventType type = EventType.of(event.getClass());
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(type.topic(), key, json.writeValueAsBytes(event));
+        byte[] value = json.writeValueAsBytes(event);
+        schemas.check(type, json.readTree(value));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), key, value);
         CloudEventHeaders.write(record.headers(), type, id, source, key, clock.instant());
         String requestId = MDC.get("requestId");
         if (requestId != null) {

@@ -1,16 +1,5 @@
 package vn.portal.platform.events;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,18 +15,11 @@ import vn.portal.contracts.EventType;
 public class IncomingEvents {
 
     private final JsonMapper json;
-    private final Map<EventType, Schema> schemas = new EnumMap<>(EventType.class);
+    private final EventSchemas schemas;
 
-    public IncomingEvents(JsonMapper json) {
+    public IncomingEvents(JsonMapper json, EventSchemas schemas) {
         this.json = json;
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-        for (EventType type : EventType.values()) {
-            try (InputStream in = EventType.class.getResourceAsStream(type.schemaResource())) {
-                schemas.put(type, registry.getSchema(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        this.schemas = schemas;
     }
 
     public <T extends Record> T read(ConsumerRecord<String, byte[]> record, Class<T> recordType) {
@@ -56,11 +38,7 @@ public class IncomingEvents {
         } catch (JacksonException e) {
             throw new InvalidEventException("not JSON: " + e.getOriginalMessage(), e);
         }
-        List<Error> errors = schemas.get(type).validate(tree);
-        if (!errors.isEmpty()) {
-            throw new InvalidEventException("fails schema " + type.ceType() + ": "
-                    + errors.stream().limit(5).map(Error::toString).collect(Collectors.joining("; ")));
-        }
+        schemas.check(type, tree);
         try {
             return json.treeToValue(tree, recordType);
         } catch (JacksonException e) {

@@ -1,5 +1,6 @@
 package vn.portal.platform.web;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -21,7 +22,18 @@ public class WebConfiguration {
     }
 
     @Bean
+    PlatformProblemAdvice platformProblemAdvice() {
+        return new PlatformProblemAdvice();
+    }
+
+    @Bean
     VoterIds voterIds(@Value("${platform.voter.secret}") String secret) {
+        if (DEVELOPMENT_VOTER_SECRET.equals(secret)) {
+            LoggerFactory.getLogger(WebConfiguration.class).warn("PLATFORM_VOTER_SECRET is the development value "
+                    + "from the repository: anyone who reaches this service directly can sign voter ids. Set it.");
+        }
         return new VoterIds(secret);
     }
+
+    static final String DEVELOPMENT_VOTER_SECRET = "dev-only-voter-secret-change-me";
 }

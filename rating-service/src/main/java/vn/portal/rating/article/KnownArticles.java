@@ -2,6 +2,7 @@ package vn.portal.rating.article;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,13 +34,20 @@ public class KnownArticles {
         this.incoming = incoming;
     }
 
-    /** The id of the published article with this id or slug. */
+    /**
+     * The id of the published article with this id or slug. The id is the canonical way in: the
+     * slug here is derived from the title as article-service derives it, but article-service adds
+     * a suffix when two titles collide, which only it knows; so a slug that two published articles
+     * share answers nothing rather than the wrong article.
+     */
     public Optional<String> publishedArticleId(String idOrSlug) {
         KnownArticle article = mongo.findById(idOrSlug, KnownArticle.class);
-        if (article == null) {
-            article = mongo.findOne(Query.query(Criteria.where("slug").is(idOrSlug)), KnownArticle.class);
+        if (article != null) {
+            return Optional.of(article).filter(KnownArticle::published).map(KnownArticle::id);
         }
-        return Optional.ofNullable(article).filter(KnownArticle::published).map(KnownArticle::id);
+        List<KnownArticle> bySlug = mongo.find(
+                Query.query(Criteria.where("slug").is(idOrSlug).and("published").is(true)).limit(2), KnownArticle.class);
+        return bySlug.size() == 1 ? Optional.of(bySlug.get(0).id()) : Optional.empty();
     }
 
     /** Slug and title of those of these articles that are published. */

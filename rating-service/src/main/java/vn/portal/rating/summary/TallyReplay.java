@@ -21,9 +21,11 @@ import vn.portal.contracts.Topics;
 import vn.portal.rating.vote.Vote;
 
 /**
- * Rebuilds votes and totals from the log: stops the tally, drops its read model, rewinds its
- * consumer group to the start of ArticleRated and starts it again. Because the tally is
- * idempotent, the totals come out the same as before.
+ * Rebuilds votes and totals from the log: stops the tally, rewinds its consumer group to the
+ * start of ArticleRated, drops its read model and starts it again. Because the tally is
+ * idempotent, the totals come out the same as before. The rewind needs every member of the group
+ * stopped: with several instances, stop the others' tallies first (or scale to one); otherwise it
+ * fails after 30 s and nothing has been dropped.
  */
 @Component
 class TallyReplay {
@@ -55,9 +57,10 @@ class TallyReplay {
             long records = admin.listOffsets(partitions.keySet().stream()
                             .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get(30, TimeUnit.SECONDS)
                     .entrySet().stream().mapToLong(e -> e.getValue().offset() - earliest.get(e.getKey()).offset()).sum();
+            // rewind first: with another instance still in the group this fails and nothing is dropped
+            alterWhenTheGroupIsEmpty(admin, earliest);
             mongo.dropCollection(Vote.class);
             mongo.dropCollection(RatingTotals.class);
-            alterWhenTheGroupIsEmpty(admin, earliest);
             log.info("replaying {} ArticleRated records into fresh votes and totals", records);
             return records;
         } finally {

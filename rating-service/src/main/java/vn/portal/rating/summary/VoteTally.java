@@ -31,7 +31,8 @@ import vn.portal.rating.vote.Vote;
  * Folds ArticleRated into totals exactly once. Each record upserts the voter's current vote
  * (newer ratedAt wins, so duplicates, redeliveries and replays change nothing), then the
  * article's totals are recomputed from its votes: the totals are a function of the votes, never
- * an increment that a redelivery could apply twice.
+ * an increment that a redelivery could apply twice, and a record redelivered after a crash
+ * half-way completes what the first delivery began.
  */
 @Component
 class VoteTally {
@@ -67,12 +68,13 @@ class VoteTally {
                     new Update().set("articleId", rated.articleId()).set("voterId", rated.voterId())
                             .set("stars", rated.stars()).set("ratingId", rated.ratingId())
                             .set("ratedAt", rated.ratedAt()), Vote.class);
+            meters.counter("ratings.tallied", "outcome", "applied").increment();
         } catch (DuplicateKeyException e) {
             // this voter's stored vote is this one or newer: a duplicate or a late record
             meters.counter("ratings.tallied", "outcome", "duplicate-or-stale").increment();
-            return;
         }
-        meters.counter("ratings.tallied", "outcome", "applied").increment();
+        // recomputed even for a duplicate: a redelivery after a crash between the vote's write and
+        // the totals' write must still bring the totals and the summary up to date
         RatingTotals totals = recompute(rated.articleId());
         events.publish(new ArticleRatingSummary(totals.articleId(), totals.points(), totals.count(),
                 totals.average(), totals.histogram(), totals.score(), totals.updatedAt()), totals.articleId());

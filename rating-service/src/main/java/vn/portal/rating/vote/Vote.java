@@ -3,6 +3,8 @@ package vn.portal.rating.vote;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -10,7 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code articleId|voterId}: one vote per voter and article.
  */
 @Document("votes")
-public record Vote(@Id String id, String articleId, String voterId, int stars, UUID ratingId, Instant ratedAt) {
+@CompoundIndex(name = "article_stars", def = "{'articleId': 1, 'stars': 1}")
+public record Vote(@Id String id, String articleId, String voterId, int stars, UUID ratingId,
+                   @Indexed Instant ratedAt) {
 
     public static String id(String articleId, String voterId) {
         return articleId + "|" + voterId;
