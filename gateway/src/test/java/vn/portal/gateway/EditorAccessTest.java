@@ -47,6 +47,8 @@ class EditorAccessTest extends GatewayTestSupport {
             new Route("POST", "/api/editorial/drafts/d1/unpublish"),
             new Route("GET", "/api/editorial/articles/a1/revisions"),
             new Route("POST", "/api/admin/rebuild"),
+            new Route("POST", "/api/admin/ratings/replay"),
+            new Route("GET", "/api/admin/ratings"),
             new Route("POST", "/api/media"),
             new Route("PATCH", "/api/media/m1"),
             new Route("PUT", "/api/media/m1"),

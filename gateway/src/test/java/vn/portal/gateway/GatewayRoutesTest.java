@@ -28,6 +28,7 @@ class GatewayRoutesTest extends GatewayTestSupport {
             POST,   /api/editorial/drafts/d1/publish,                article-service, editor
             GET,    /api/editorial/articles/a1/revisions,            article-service, editor
             POST,   /api/admin/rebuild,                              article-service, editor
+            POST,   /api/admin/ratings/replay,                       rating-service,  editor
             GET,    /api/articles/a1/rating,                         rating-service,  anyone
             POST,   /api/articles/a1/ratings,                        rating-service,  anyone
             GET,    /api/ratings/top?days=7&limit=10,                rating-service,  anyone

@@ -16,7 +16,8 @@ import vn.portal.devstack.WithDevIssuer;
 
 /**
  * When rating-service or media-service is down, articles are still served and the portal gets a
- * message it can show in place of the rating line or the photos. Reads are retried; writes never.
+ * message it can show in place of the rating line or the photos. Reads are retried when the
+ * service could not be reached or said it is unavailable, never after a timeout; writes never.
  * The stand-in services here are this class's own: its tests stop them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -110,6 +111,20 @@ class ResilienceTest extends GatewayClient {
 
         assertThat(write.statusCode()).as("the service's own 503, passed on once").isEqualTo(503);
         assertThat(again.headers().firstValue("Seen-Calls")).as("the first call was the only other one").hasValue("2");
+    }
+
+    @Test
+    void neverRetriesAReadThatTimedOutAndAnswersItWithAGatewayTimeoutInAboutTheTimeout() {
+        long started = System.nanoTime();
+        HttpResponse<String> response = send(request("GET", "/api/articles/slow-read")
+                .header("Stand-In-Delay", "6000"));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        HttpResponse<String> next = send(request("GET", "/api/articles/slow-read"));
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.body()).contains("https://portal.vn/problems/gateway-timeout");
+        assertThat(tookMillis).as("the route's 5 s timeout, once").isBetween(4900L, 5900L);
+        assertThat(next.headers().firstValue("Seen-Calls")).as("the slow read reached the service once").hasValue("2");
     }
 
     @Test

@@ -17,8 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * {@code "<service> <METHOD> <path>"} and show what reached them in {@code Seen-*} response
  * headers (request id, voter id and signature, Authorization, body length). {@code /v3/api-docs}
  * answers a small OpenAPI document naming the service's own address. A request with
- * {@code Stand-In-Delay: <ms>} is answered that much later; a path containing {@code flaky} fails
- * (503) the first time it is asked for. {@code Seen-Calls} counts the requests for each path.
+ * {@code Stand-In-Delay: <ms>} is answered that much later, one with {@code Stand-In-Status: <code>}
+ * with that status (and the usual body); a path containing {@code flaky} fails (503) the first
+ * time it is asked for. {@code Seen-Calls} counts the requests for each path.
  */
 final class StandInServices implements AutoCloseable {
 
@@ -108,7 +109,8 @@ final class StandInServices implements AutoCloseable {
                     seen.set("Content-Type", "text/plain; charset=utf-8");
                     answer = (name + " " + exchange.getRequestMethod() + " " + path).getBytes(StandardCharsets.UTF_8);
                 }
-                exchange.sendResponseHeaders(200, answer.length);
+                String status = exchange.getRequestHeaders().getFirst("Stand-In-Status");
+                exchange.sendResponseHeaders(status != null ? Integer.parseInt(status) : 200, answer.length);
                 exchange.getResponseBody().write(answer);
                 exchange.close();
             });

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             log.debug("Answering {} {} after {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                     error.toString(), error);
         }
-        if (has(error, CallNotPermittedException.class) || hasNamed(error, "io.github.resilience4j.bulkhead.BulkheadFullException")) {
+        // an open circuit: CallNotPermittedException, which a route's CircuitBreaker without a
+        // fallback turns into Spring Cloud Gateway's ServiceUnavailableException (no cause)
+        if (has(error, CallNotPermittedException.class) || has(error, ServiceUnavailableException.class)
+                || hasNamed(error, "io.github.resilience4j.bulkhead.BulkheadFullException")) {
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                     "The service behind this path is failing; the gateway stops calling it for a while",
                     Map.of(HttpHeaders.RETRY_AFTER, "10"));

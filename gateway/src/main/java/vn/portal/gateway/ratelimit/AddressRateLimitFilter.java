@@ -34,7 +34,7 @@ class AddressRateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String address = clientAddress.of(exchange.getRequest());
+        String address = clientAddress.limitKey(exchange.getRequest());
         return buckets.tryConsume("address:" + address, properties.perAddress()).flatMap(all -> {
             if (!all.isConsumed()) {
                 return RateLimited.answer(exchange, all,

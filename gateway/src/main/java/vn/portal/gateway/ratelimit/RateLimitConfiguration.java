@@ -1,6 +1,5 @@
 package vn.portal.gateway.ratelimit;
 
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +11,6 @@ class RateLimitConfiguration {
     @Bean
     Buckets rateLimitBuckets(RateLimitProperties properties) {
         if (properties.store() == RateLimitProperties.Store.REDIS) {
-            LoggerFactory.getLogger(RateLimitConfiguration.class)
-                    .info("Rate limits are kept in Redis at {}", properties.redisUri());
             return new RedisBuckets(properties.redisUri());
         }
         return new MemoryBuckets();

@@ -27,10 +27,12 @@ class RequestSizeFilter implements WebFilter, Ordered {
 
     private final RequestSizeProperties properties;
     private final MethodPaths uploads;
+    private final MethodPaths editorial;
 
     RequestSizeFilter(RequestSizeProperties properties) {
         this.properties = properties;
         this.uploads = MethodPaths.of(properties.uploads());
+        this.editorial = MethodPaths.of(properties.editorial());
     }
 
     @Override
@@ -41,7 +43,9 @@ class RequestSizeFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        DataSize limit = uploads.matches(request) ? properties.uploadLimit() : properties.limit();
+        DataSize limit = uploads.matches(request) ? properties.uploadLimit()
+                : editorial.matches(request) ? properties.editorialLimit()
+                : properties.limit();
         long declared = request.getHeaders().getContentLength();
         if (declared > limit.toBytes()) {
             return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", tooLarge(limit));
