@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -218,8 +219,9 @@ abstract class ArticleFlowContract extends FlowTestSupport {
         assertThat(dead).extracting(ConsumerRecord::value).containsExactlyElementsOf(sent);
         assertThat(dead).extracting(ArticleFlowContract::reason).satisfiesExactly(
                 reason -> assertThat(reason).contains("revision 1").contains("body is empty after sanitizing"),
-                reason -> assertThat(reason).contains("title contains HTML markup"),
-                reason -> assertThat(reason).contains("image URL is neither relative nor http(s)"),
+                // markup in the title and an unsafe image URL fail the contract's schema, checked first
+                reason -> assertThat(reason).contains("fails schema").contains("/title"),
+                reason -> assertThat(reason).contains("fails schema").contains("/images/0/url"),
                 reason -> assertThat(reason).contains("title is empty"));
         assertThat(counted("dead-lettered")).isGreaterThanOrEqualTo(deadLettered + 4);
     }
@@ -319,7 +321,50 @@ abstract class ArticleFlowContract extends FlowTestSupport {
                 .containsExactly(party.articleId(), partyInBody.articleId(), currently.articleId());
         assertThat(ids(get("/api/articles/search?q=" + encode("Đảng") + in + "&size=1&page=1")))
                 .containsExactly(partyInBody.articleId());
+        JsonNode hit = json(get("/api/articles/search?q=" + encode("Đảng") + in)).get("items").get(0);
+        assertThat(hit.get("title").asString()).isEqualTo(party.title());
+        assertThat(hit.get("category").asString()).isEqualTo(category);
+        assertThat(hit.get("publishedAt").asString()).endsWith("+07:00");
+        assertThat(hit.get("match").asString()).isEqualTo("title");
         assertThat(get("/api/articles/search?q=" + encode("  !! ")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void refusesASearchPageBeyondTheRankedMatchesInsteadOfOverflowing() throws Exception {
+        for (String paging : List.of("page=500&size=50", "page=" + Integer.MAX_VALUE + "&size=50", "page=10&size=50")) {
+            HttpResponse<byte[]> response = get("/api/articles/search?q=thi+dua&" + paging);
+
+            assertThat(response.statusCode()).as(paging).isEqualTo(400);
+            assertThat(json(response).get("type").asString()).endsWith("/invalid-page");
+        }
+        assertThat(get("/api/articles/search?q=thi+dua&page=9&size=50").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void appliesANewerRatingSummaryComputedInTheSameMillisecondAndStillIgnoresDuplicatesAndOlderOnes()
+            throws Exception {
+        ArticlePublished article = Articles.article("Bài được đánh giá liên tiếp " + unique());
+        publish(article);
+        awaitRevision(article.articleId(), 1);
+        Instant millisecond = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ArticleRatingSummary newer = new ArticleRatingSummary(article.articleId(), 9, 2, 4.5,
+                List.of(0L, 0L, 0L, 1L, 1L), 3.43, millisecond.plusNanos(300_000)); // MongoDB keeps milliseconds
+
+        publish(new ArticleRatingSummary(article.articleId(), 4, 1, 4.0, List.of(0L, 0L, 0L, 1L, 0L), 3.17,
+                millisecond));
+        publish(newer);
+        publish(newer); // redelivered
+        publish(new ArticleRatingSummary(article.articleId(), 5, 1, 5.0, List.of(0L, 0L, 0L, 0L, 1L), 3.33,
+                millisecond.minusMillis(1))); // older, late
+        ArticleRatingSummary marker = new ArticleRatingSummary("dau-moc-" + unique(), 0, 0, 0,
+                List.of(0L, 0L, 0L, 0L, 0L), 0, millisecond);
+        kafka.send(EventRecords.of(marker, article.articleId())).get(); // same partition, after them
+
+        await().atMost(WAIT).until(() -> mongo.getCollection("ratings").countDocuments(
+                new Document("_id", marker.articleId())) == 1);
+        JsonNode rating = json(get("/api/articles/" + article.articleId())).get("rating");
+        assertThat(rating.get("points").asLong()).isEqualTo(9);
+        assertThat(rating.get("count").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -109,6 +111,144 @@ abstract class EditorialFlowContract extends FlowTestSupport {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("type").asString()).endsWith("/invalid-draft");
         assertThat(json(response).get("detail").asString()).contains("title is required", "bodyHtml is required");
+    }
+
+    static Stream<Arguments> draftsThatCouldNeverBePublished() {
+        Map<String, Object> image = Map.of("url", "/api/media/abc/w1024", "caption", "Toàn cảnh.");
+        return Stream.of(
+                arguments("author", with("author", "A".repeat(201)), "author is longer than 200"),
+                arguments("category", with("category", "C".repeat(201)), "category is longer than 200"),
+                arguments("tag", with("tags", List.of("t".repeat(101))), "a tag is longer than 100"),
+                arguments("markup in the title", with("title", "Tin <b>nóng</b>"), "title contains HTML markup"),
+                arguments("markup in the lead", with("lead", "<img src=x onerror=alert(1)"), "lead contains HTML markup"),
+                arguments("a script image URL", with("images", List.of(Map.of("url", "javascript:alert(1)"))),
+                        "images[0].url must be http(s)"),
+                arguments("a protocol-relative image URL", with("images", List.of(Map.of("url", "//evil.example/x.png"))),
+                        "images[0].url must be http(s)"),
+                arguments("an overlong caption", with("images", List.of(Map.of("url", "/x.png", "caption", "c".repeat(2001)))),
+                        "images[0].caption is longer than 2000"),
+                arguments("markup in a caption", with("images", List.of(image, Map.of("url", "/x.png", "caption", "<i>x</i>"))),
+                        "images[1].caption contains HTML markup"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("draftsThatCouldNeverBePublished")
+    void refusesToSaveADraftThatCouldNeverBePublished(String what, Map<String, Object> draft, String reason)
+            throws Exception {
+        HttpResponse<byte[]> response = call("POST", "/api/editorial/drafts", editorToken(), draft);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("type").asString()).endsWith("/invalid-draft");
+        assertThat(json(response).get("detail").asString()).contains(reason);
+    }
+
+    @Test
+    void refusesToPublishWhatTheIngestWouldDeadLetterAndLeavesTheDraftUnchanged() throws Exception {
+        String id = createDraft(editorToken(), "Chỉ có khung nhúng " + unique(),
+                "<iframe src=\"https://evil.example\"></iframe><script>alert(1)</script>").get("id").asString();
+
+        HttpResponse<byte[]> refused = call("POST", "/api/editorial/drafts/" + id + "/publish", editorToken(), null);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json(refused);
+        assertThat(problem.get("type").asString()).isEqualTo("https://portal.vn/problems/article-rejected");
+        assertThat(problem.get("reasons").valueStream().map(JsonNode::asString))
+                .containsExactly("body is empty after sanitizing");
+        assertUnpublished(id);
+    }
+
+    @Test
+    void refusesToPublishAnOlderDraftTheIngestWouldDeadLetterAndLeavesItUnchanged() throws Exception {
+        String id = "draft-" + unique();
+        Document legacy = draftDocument(id, "Tin <b>nóng</b> " + unique(), BODY);
+        legacy.put("author", "A".repeat(201)); // saved before drafts were checked like this
+        mongo.getCollection("drafts").insertOne(legacy);
+
+        HttpResponse<byte[]> refused = call("POST", "/api/editorial/drafts/" + id + "/publish", editorToken(), null);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode problem = json(refused);
+        assertThat(problem.get("type").asString()).endsWith("/article-rejected");
+        assertThat(problem.get("reasons").valueStream().map(JsonNode::asString))
+                .containsExactly("title contains HTML markup", "author is longer than 200 characters");
+        assertThat(problem.get("detail").asString()).contains("title contains HTML markup");
+        assertUnpublished(id);
+    }
+
+    @Test
+    void refusesACorrectionTheIngestWouldDeadLetterWithoutUsingUpItsRevision() throws Exception {
+        String title = "Thông báo tuyển dụng " + unique();
+        String id = createDraft(editorToken(), title).get("id").asString();
+        call("POST", "/api/editorial/drafts/" + id + "/publish", editorToken(), null);
+        awaitRevision(id, 1);
+        call("PUT", "/api/editorial/drafts/" + id, editorToken(), draft(title, "<iframe src=\"https://x.example\"></iframe>"));
+
+        HttpResponse<byte[]> refused = call("POST", "/api/editorial/drafts/" + id + "/corrections", editorToken(),
+                Map.of("note", "sửa nội dung"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).get("type").asString()).endsWith("/article-rejected");
+        Document stored = mongo.getCollection("drafts").find(new Document("_id", id)).first();
+        assertThat(stored.getLong("lastRevision")).isEqualTo(1L);
+        assertThat(stored.getLong("lastEventRevision")).isEqualTo(1L);
+        assertThat(records(Topics.ARTICLE_PUBLISHED, id)).hasSize(1);
+
+        call("PUT", "/api/editorial/drafts/" + id, editorToken(), draft(title, BODY));
+        HttpResponse<byte[]> corrected = call("POST", "/api/editorial/drafts/" + id + "/corrections", editorToken(),
+                Map.of("note", "sửa nội dung"));
+        assertThat(corrected.statusCode()).isEqualTo(202);
+        assertThat(json(corrected).get("revision").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAnUnpublicationTheIngestWouldDeadLetter() throws Exception {
+        String id = createDraft(editorToken(), "Bài gỡ với lý do dài " + unique()).get("id").asString();
+        call("POST", "/api/editorial/drafts/" + id + "/publish", editorToken(), null);
+        awaitRevision(id, 1);
+
+        HttpResponse<byte[]> refused = call("POST", "/api/editorial/drafts/" + id + "/unpublish", editorToken(),
+                Map.of("reason", "x".repeat(2001)));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).get("type").asString()).endsWith("/article-rejected");
+        assertThat(json(call("GET", "/api/editorial/drafts/" + id, editorToken(), null)).get("status").asString())
+                .isEqualTo("published");
+        HttpResponse<byte[]> withdrawn = call("POST", "/api/editorial/drafts/" + id + "/unpublish", editorToken(),
+                Map.of("reason", "Trùng bài"));
+        assertThat(json(withdrawn).get("revision").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesToScheduleADraftTheIngestWouldDeadLetter() throws Exception {
+        String id = createDraft(editorToken(), "Hẹn giờ bài rỗng " + unique(), "<iframe></iframe>").get("id").asString();
+
+        HttpResponse<byte[]> refused = call("PUT", "/api/editorial/drafts/" + id + "/schedule", editorToken(),
+                Map.of("publishAt", OffsetDateTime.now().plusHours(1).toString()));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).get("type").asString()).endsWith("/article-rejected");
+        assertThat(json(call("GET", "/api/editorial/drafts/" + id, editorToken(), null)).get("status").asString())
+                .isEqualTo("draft");
+    }
+
+    @Test
+    void dropsTheScheduleOfADraftEditedIntoSomethingTheIngestWouldDeadLetter() throws Exception {
+        String title = "Hẹn giờ rồi sửa hỏng " + unique();
+        String id = createDraft(editorToken(), title).get("id").asString();
+        assertThat(call("PUT", "/api/editorial/drafts/" + id + "/schedule", editorToken(),
+                Map.of("publishAt", OffsetDateTime.now().plusHours(1).toString())).statusCode()).isEqualTo(200);
+        call("PUT", "/api/editorial/drafts/" + id, editorToken(), draft(title, "<iframe></iframe>"));
+        double refusedBefore = meters.counter("articles.schedule.refused").count();
+
+        mongo.getCollection("drafts").updateOne(new Document("_id", id), new Document("$set",
+                new Document("scheduledAt", Date.from(Instant.now().minusSeconds(1))))); // due now
+
+        await().atMost(WAIT).until(() -> json(call("GET", "/api/editorial/drafts/" + id, editorToken(), null))
+                .get("status").asString().equals("draft"));
+        assertThat(meters.counter("articles.schedule.refused").count()).isGreaterThan(refusedBefore);
+        assertUnpublished(id);
     }
 
     @Test
@@ -323,9 +463,43 @@ abstract class EditorialFlowContract extends FlowTestSupport {
     }
 
     private JsonNode createDraft(String token, String title) throws Exception {
-        HttpResponse<byte[]> response = call("POST", "/api/editorial/drafts", token, draft(title, BODY));
+        return createDraft(token, title, BODY);
+    }
+
+    private JsonNode createDraft(String token, String title, String body) throws Exception {
+        HttpResponse<byte[]> response = call("POST", "/api/editorial/drafts", token, draft(title, body));
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(201);
         return json(response);
+    }
+
+    /** Nothing was published, reserved or claimed for it: no revision used up, no slug, no event. */
+    private void assertUnpublished(String id) throws Exception {
+        JsonNode draft = json(call("GET", "/api/editorial/drafts/" + id, editorToken(), null));
+        assertThat(draft.get("status").asString()).isEqualTo("draft");
+        assertThat(draft.get("revision").asLong()).isZero();
+        assertThat(draft.get("slug").isNull()).isTrue();
+        Document stored = mongo.getCollection("drafts").find(new Document("_id", id)).first();
+        assertThat(stored.getLong("lastRevision")).isZero();
+        assertThat(stored.get("pendingRevision")).isNull();
+        assertThat(records(Topics.ARTICLE_PUBLISHED, id)).isEmpty();
+    }
+
+    /** A draft as the editorial API stores it, written directly (as one saved by an older version). */
+    private static Document draftDocument(String id, String title, String body) {
+        Date now = new Date();
+        return new Document("_id", id).append("title", title).append("lead", "Tin từ Kon Tum.")
+                .append("bodyHtml", body).append("images", List.of()).append("author", "Thái Hoàn")
+                .append("category", "Tin tức - Sự kiện").append("tags", List.of("thi đua"))
+                .append("lastRevision", 0L).append("lastEventRevision", 0L).append("withdrawn", false)
+                .append("createdAt", now).append("updatedAt", now)
+                .append("createdBy", "bien-tap-vien").append("updatedBy", "bien-tap-vien");
+    }
+
+    /** The test draft with one field changed. */
+    private static Map<String, Object> with(String field, Object value) {
+        Map<String, Object> draft = new HashMap<>(draft("Bài nháp " + unique(), BODY));
+        draft.put(field, value);
+        return draft;
     }
 
     private static Map<String, Object> draft(String title, String body) {

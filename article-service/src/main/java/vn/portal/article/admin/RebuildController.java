@@ -1,11 +1,9 @@
 package vn.portal.article.admin;
 
-import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.portal.platform.web.Problems;
 
 /**
  * {@code POST /api/admin/rebuild} (editor role): drops the read model and replays the article
@@ -25,9 +23,7 @@ class RebuildController {
         try {
             return rebuild.rebuild();
         } catch (ReadModelRebuild.AlreadyRunning e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-            problem.setType(URI.create("https://portal.vn/problems/rebuild-running"));
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            throw Problems.problem(HttpStatus.CONFLICT, "rebuild-running", e.getMessage());
         }
     }
 }

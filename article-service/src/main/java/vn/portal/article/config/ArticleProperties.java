@@ -22,7 +22,7 @@ public record ArticleProperties(List<String> ownHosts, String publicBaseUrl, Dur
         publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.replaceAll("/+$", "");
         readCacheMaxAge = readCacheMaxAge == null ? Duration.ofSeconds(60) : readCacheMaxAge;
         scheduler = scheduler == null ? new Scheduler(true, Duration.ofSeconds(5), Duration.ofMinutes(1)) : scheduler;
-        search = search == null ? new Search(1000, 50) : search;
+        search = search == null ? new Search(500, 50) : search;
     }
 
     /**
@@ -34,7 +34,8 @@ public record ArticleProperties(List<String> ownHosts, String publicBaseUrl, Dur
     }
 
     /**
-     * @param maxCandidates how many matching articles (newest first) are ranked per query
+     * @param maxCandidates how many matching articles (newest first) are ranked per query; also the
+     *                      deepest a client may page ({@code page × size} below it)
      * @param maxPageSize   the largest page a client may ask for
      */
     public record Search(int maxCandidates, int maxPageSize) {

@@ -32,11 +32,14 @@ import vn.portal.article.editorial.EditorialResponses.RevisionResponse;
 import vn.portal.article.editorial.EditorialResponses.ScheduleRequest;
 import vn.portal.article.editorial.EditorialResponses.UnpublishRequest;
 import vn.portal.article.history.RevisionHistory;
+import vn.portal.platform.web.Problems;
 
 /**
  * The editorial API, for editors only ({@code platform.security.editor-paths}: the service checks
  * the token itself). Drafts live in the {@code drafts} collection; publishing, correcting and
  * withdrawing produce events and answer 202: the article changes for readers once it is ingested.
+ * What the ingest would dead-letter is never produced: 400 {@code article-rejected} with its
+ * {@code reasons}, and the draft stays as it was (see {@link Publications}).
  */
 @RestController
 @RequestMapping("/api/editorial")
@@ -71,7 +74,7 @@ class DraftController {
     @GetMapping("/drafts")
     DraftPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw EditorialProblems.problem(HttpStatus.BAD_REQUEST, "invalid-page",
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-page",
                     "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
         Query query = new Query().with(Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("_id")))
@@ -116,17 +119,21 @@ class DraftController {
         return accepted(publications.publishNow(id));
     }
 
-    /** Publishes it at {@code publishAt} (ISO 8601 with an offset, e.g. {@code 2025-09-02T07:00:00+07:00}). */
+    /**
+     * Publishes it at {@code publishAt} (ISO 8601 with an offset, e.g. {@code 2025-09-02T07:00:00+07:00});
+     * 400 {@code article-rejected} for a draft that could not be published.
+     */
     @PutMapping("/drafts/{id}/schedule")
     DraftResponse schedule(@PathVariable String id, @RequestBody ScheduleRequest request) {
         if (request.publishAt() == null) {
-            throw EditorialProblems.problem(HttpStatus.BAD_REQUEST, "invalid-schedule", "publishAt is required");
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-schedule", "publishAt is required");
         }
         Instant at = request.publishAt().toInstant();
         if (at.isBefore(clock.instant().minus(PAST_TOLERANCE))) {
-            throw EditorialProblems.problem(HttpStatus.BAD_REQUEST, "invalid-schedule",
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-schedule",
                     "publishAt is in the past; publish now instead");
         }
+        publications.requirePublishable(find(id)); // refused now, not silently when it is due
         if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("pendingRevision").is(null)),
                 new Update().set("scheduledAt", at).unset("leaseUntil"), Draft.class).getMatchedCount() == 0) {
             find(id);
@@ -191,11 +198,11 @@ class DraftController {
 
     private static void check(DraftRequest request) {
         if (request == null) {
-            throw EditorialProblems.problem(HttpStatus.BAD_REQUEST, "invalid-draft", "a JSON body is required");
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-draft", "a JSON body is required");
         }
         List<String> problems = request.problems();
         if (!problems.isEmpty()) {
-            throw EditorialProblems.problem(HttpStatus.BAD_REQUEST, "invalid-draft", String.join("; ", problems));
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-draft", String.join("; ", problems));
         }
     }
 }

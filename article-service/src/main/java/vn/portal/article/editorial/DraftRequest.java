@@ -2,39 +2,99 @@ package vn.portal.article.editorial;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.portal.article.rules.ArticleRules;
 import vn.portal.contracts.ArticleImage;
 
-/** What an editor writes. The body is HTML; it is sanitized when the article is ingested. */
+/**
+ * What an editor writes. The body is HTML; it is sanitized when the article is ingested. The
+ * limits are those of the {@code ArticlePublished} contract and of the ingest's rules, so that a
+ * draft saved is one that can be published (whether the body still says something once sanitized
+ * is checked when publishing).
+ */
 record DraftRequest(String title, String lead, String bodyHtml, List<ArticleImage> images, String author,
                     String category, List<String> tags) {
 
-    static final int MAX_TITLE = 300;
+    static final int MAX_TITLE = ArticleRules.MAX_TITLE;
     static final int MAX_LEAD = 2000;
     static final int MAX_BODY = 1_000_000;
+    static final int MAX_AUTHOR = 200;
+    static final int MAX_CATEGORY = 200;
+    static final int MAX_TAGS = 50;
+    static final int MAX_TAG = 100;
+    static final int MAX_IMAGES = 200;
+    static final int MAX_MEDIA_ID = 64;
+    static final int MAX_URL = 2000;
+    static final int MAX_CAPTION = 2000;
+    static final int MAX_ALT = 1000;
+    static final int MAX_CREDIT = 500;
 
     /** What is wrong with it, in words; empty when nothing is. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (title == null || title.isBlank()) {
             problems.add("title is required");
-        } else if (title.strip().length() > MAX_TITLE) {
-            problems.add("title is longer than " + MAX_TITLE + " characters");
+        } else {
+            longer(problems, "title", title.strip(), MAX_TITLE);
+            plainText(problems, "title", title);
         }
         if (bodyHtml == null || bodyHtml.isBlank()) {
             problems.add("bodyHtml is required");
-        } else if (bodyHtml.length() > MAX_BODY) {
-            problems.add("bodyHtml is longer than " + MAX_BODY + " characters");
+        } else {
+            longer(problems, "bodyHtml", bodyHtml, MAX_BODY);
         }
-        if (lead != null && lead.length() > MAX_LEAD) {
-            problems.add("lead is longer than " + MAX_LEAD + " characters");
+        longer(problems, "lead", lead, MAX_LEAD);
+        plainText(problems, "lead", lead);
+        longer(problems, "author", author, MAX_AUTHOR);
+        plainText(problems, "author", author);
+        longer(problems, "category", category, MAX_CATEGORY);
+        plainText(problems, "category", category);
+        if (tags != null) {
+            if (tags.size() > MAX_TAGS || tags.stream().anyMatch(tag -> tag == null || tag.isBlank())) {
+                problems.add("tags must be at most " + MAX_TAGS + " non-empty words");
+            } else if (tags.stream().anyMatch(tag -> tag.length() > MAX_TAG)) {
+                problems.add("a tag is longer than " + MAX_TAG + " characters");
+            }
         }
-        if (images != null && images.stream().anyMatch(image -> image == null || image.url() == null
-                || image.url().isBlank())) {
-            problems.add("every image needs a url");
-        }
-        if (tags != null && (tags.size() > 50 || tags.stream().anyMatch(tag -> tag == null || tag.isBlank()))) {
-            problems.add("tags must be at most 50 non-empty words");
+        if (images != null) {
+            if (images.size() > MAX_IMAGES) {
+                problems.add("at most " + MAX_IMAGES + " images");
+            }
+            for (int i = 0; i < images.size(); i++) {
+                image(problems, "images[" + i + "]", images.get(i));
+            }
         }
         return problems;
+    }
+
+    private static void image(List<String> problems, String name, ArticleImage image) {
+        if (image == null || image.url() == null || image.url().isBlank()) {
+            problems.add("every image needs a url");
+            return;
+        }
+        if (image.url().length() > MAX_URL) {
+            problems.add(name + ".url is longer than " + MAX_URL + " characters");
+        } else if (!ArticleRules.isLoadable(image.url())) {
+            problems.add(name + ".url must be http(s):// or a path such as /api/media/...");
+        }
+        longer(problems, name + ".mediaId", image.mediaId(), MAX_MEDIA_ID);
+        longer(problems, name + ".caption", image.caption(), MAX_CAPTION);
+        plainText(problems, name + ".caption", image.caption());
+        longer(problems, name + ".alt", image.alt(), MAX_ALT);
+        plainText(problems, name + ".alt", image.alt());
+        longer(problems, name + ".credit", image.credit(), MAX_CREDIT);
+        plainText(problems, name + ".credit", image.credit());
+    }
+
+    private static void longer(List<String> problems, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(field + " is longer than " + max + " characters");
+        }
+    }
+
+    private static void plainText(List<String> problems, String field, String value) {
+        String problem = ArticleRules.plainTextProblem(value);
+        if (problem != null) {
+            problems.add(field + " " + problem);
+        }
     }
 }

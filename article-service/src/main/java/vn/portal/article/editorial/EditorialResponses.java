@@ -1,7 +1,8 @@
 package vn.portal.article.editorial;
 
+import static vn.portal.article.config.PortalTime.local;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import vn.portal.article.history.Revision;
 import vn.portal.contracts.ArticleImage;
@@ -9,13 +10,7 @@ import vn.portal.contracts.ArticleImage;
 /** What the editorial API answers; dates in Asia/Ho_Chi_Minh. */
 final class EditorialResponses {
 
-    static final ZoneId PORTAL_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-
     private EditorialResponses() {
-    }
-
-    static OffsetDateTime local(java.time.Instant instant) {
-        return instant == null ? null : instant.atZone(PORTAL_ZONE).toOffsetDateTime();
     }
 
     record DraftResponse(String id, String status, String title, String lead, String bodyHtml,

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.portal.article.rules.ArticleRules;
 import vn.portal.contracts.ArticlePublished;
 import vn.portal.contracts.ArticleUnpublished;
 import vn.portal.contracts.Topics;

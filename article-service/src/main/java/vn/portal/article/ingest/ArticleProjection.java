@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.portal.article.history.Revision;
 import vn.portal.article.history.RevisionHistory;
 import vn.portal.article.read.Article;
+import vn.portal.article.rules.ArticleRules;
 import vn.portal.article.text.SearchFields;
 import vn.portal.article.slug.SlugRegistry;
 import vn.portal.contracts.ArticlePublished;

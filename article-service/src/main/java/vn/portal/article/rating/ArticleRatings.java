@@ -53,13 +53,16 @@ public class ArticleRatings {
                 .set("score", summary.score())
                 .set("updatedAt", summary.updatedAt());
         try {
-            // only newer totals replace the stored ones: a redelivered or out-of-order summary changes nothing
+            // Older totals never replace newer ones: a late summary matches nothing, the upsert's insert
+            // clashes on _id. The same time also applies (lte): MongoDB keeps milliseconds, so a newer
+            // summary computed in the same millisecond must not be lost; of two such, the later record
+            // of the partition (the key's order) wins, and a redelivered one writes the same totals again.
             mongo.upsert(Query.query(Criteria.where("_id").is(summary.articleId())
-                    .and("updatedAt").lt(summary.updatedAt())), update, ArticleRating.class);
+                    .and("updatedAt").lte(summary.updatedAt())), update, ArticleRating.class);
             meters.counter("articles.ratings.received", "outcome", "applied").increment();
         } catch (DuplicateKeyException olderOrSame) {
             meters.counter("articles.ratings.received", "outcome", "stale").increment();
-            log.debug("rating summary of {} at {} is not newer than the stored one", summary.articleId(),
+            log.debug("rating summary of {} at {} is older than the stored one", summary.articleId(),
                     summary.updatedAt());
         }
     }

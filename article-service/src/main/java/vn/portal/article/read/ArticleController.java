@@ -1,6 +1,5 @@
 package vn.portal.article.read;
 
-import java.net.URI;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -8,10 +7,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
-import vn.portal.platform.web.Problems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.portal.article.config.ArticleProperties;
 import vn.portal.article.rating.ArticleRatings;
+import vn.portal.platform.web.Problems;
 
 /**
  * The public read API (search is in {@code search.SearchController}). Every answer carries
@@ -73,10 +70,10 @@ class ArticleController {
     @GetMapping("/{slugOrId}")
     ResponseEntity<ArticleResponse> get(@PathVariable String slugOrId) {
         Article article = articles.findBySlug(slugOrId).or(() -> articles.findById(slugOrId))
-                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "article-not-found",
+                .orElseThrow(() -> Problems.problem(HttpStatus.NOT_FOUND, "article-not-found",
                         "No article is published at " + slugOrId));
         if (article.status() != Article.Status.PUBLISHED) {
-            throw problem(HttpStatus.GONE, "article-withdrawn", "This article has been withdrawn");
+            throw Problems.problem(HttpStatus.GONE, "article-withdrawn", "This article has been withdrawn");
         }
         return ResponseEntity.ok().cacheControl(cacheControl)
                 .body(ArticleResponse.of(article, ratings.of(article.id())));
@@ -84,12 +81,8 @@ class ArticleController {
 
     private static void checkPage(int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw problem(HttpStatus.BAD_REQUEST, "invalid-page",
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-page",
                     "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
-    }
-
-    static ErrorResponseException problem(HttpStatus status, String type, String detail) {
-        return Problems.problem(status, type, detail);
     }
 }

@@ -1,6 +1,7 @@
 package vn.portal.article.read;
 
 import java.time.OffsetDateTime;
+import vn.portal.article.config.PortalTime;
 
 /** One line of the article list. */
 record ArticleListItem(String id, String slug, String title, String lead, String category,
@@ -9,6 +10,6 @@ record ArticleListItem(String id, String slug, String title, String lead, String
     static ArticleListItem of(Article a) {
         String cover = a.images() == null || a.images().isEmpty() ? null : a.images().get(0).url();
         return new ArticleListItem(a.id(), a.slug(), a.title(), a.lead(), a.category(), cover,
-                ArticleResponse.local(a.publishedAt()));
+                PortalTime.local(a.publishedAt()));
     }
 }

@@ -1,8 +1,8 @@
 package vn.portal.article.read;
 
-import java.time.Instant;
+import static vn.portal.article.config.PortalTime.local;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import vn.portal.article.rating.ArticleRating;
 import vn.portal.contracts.ArticleImage;
@@ -19,18 +19,12 @@ record ArticleResponse(String id, String slug, long revision, String title, Stri
                        String language, OffsetDateTime publishedAt, OffsetDateTime updatedAt,
                        String correctionNote, List<CorrectionResponse> corrections, RatingResponse rating) {
 
-    static final ZoneId PORTAL_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-
     static ArticleResponse of(Article a, ArticleRating rating) {
         List<CorrectionResponse> corrections = a.corrections() == null ? List.of()
                 : a.corrections().stream().map(c -> new CorrectionResponse(c.revision(), c.note(), local(c.at()))).toList();
         return new ArticleResponse(a.id(), a.slug(), a.revision(), a.title(), a.lead(), a.bodyHtml(),
                 a.images(), a.author(), a.category(), a.tags(), a.language(), local(a.publishedAt()),
                 local(a.updatedAt()), a.correctionNote(), corrections, RatingResponse.of(rating));
-    }
-
-    static OffsetDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(PORTAL_ZONE).toOffsetDateTime();
     }
 
     record CorrectionResponse(long revision, String note, OffsetDateTime at) {

@@ -1,7 +1,6 @@
-package vn.portal.article.ingest;
+package vn.portal.article.rules;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import vn.portal.contracts.ArticleImage;
@@ -12,25 +11,35 @@ import vn.portal.platform.events.InvalidEventException;
  * The rules a reader needs, on top of the JSON Schema that {@code IncomingEvents} already checked:
  * a real title and lead (plain text, no markup, sane length), a body that still says something
  * after sanitizing, image URLs a browser may load, dates in order. A broken event is an
- * {@link InvalidEventException}: dead-lettered with the reason, never half-applied.
+ * {@link InvalidEventException} ({@link Refused}): dead-lettered with the reason, never half-applied.
+ *
+ * <p>The ingest applies them to every event it reads, and the editorial API to every event it is
+ * about to produce, so that it refuses up front what the ingest would dead-letter.
  */
 @Component
-class ArticleRules {
+public class ArticleRules {
 
-    static final int MAX_TITLE = 300;
+    public static final int MAX_TITLE = 300;
     static final int MAX_BODY_TEXT = 200_000;
-    private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>");
+    /** A tag, or what the contract's {@code plainText} pattern refuses: '<' then a letter, '/', '!' or '?'. */
+    private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>|<[A-Za-z/!?]");
+    /** The contract's image URL pattern: http(s), or a path on the portal (not protocol-relative). */
+    private static final Pattern LOADABLE_URL = Pattern.compile("^(https?://|/(?!/))");
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
     private final BodySanitizer sanitizer;
 
-    ArticleRules(BodySanitizer sanitizer) {
+    public ArticleRules(BodySanitizer sanitizer) {
         this.sanitizer = sanitizer;
     }
 
-    /** The event with its body sanitized, and the body's text; or why it cannot be shown. */
-    Accepted check(ArticlePublished event) {
+    /**
+     * The event with its body sanitized, and the body's text.
+     *
+     * @throws Refused saying why it cannot be shown
+     */
+    public Accepted check(ArticlePublished event) {
         String title = event.title() == null ? "" : event.title().strip();
         if (!LETTER_OR_DIGIT.matcher(title).find()) {
             throw invalid(event, "title is empty");
@@ -46,8 +55,9 @@ class ArticleRules {
             throw invalid(event, "updatedAt is before publishedAt");
         }
         for (ArticleImage image : event.images() == null ? List.<ArticleImage>of() : event.images()) {
-            if (!isLoadable(image.url())) {
-                throw invalid(event, "image URL is neither relative nor http(s): " + abbreviate(image.url()));
+            if (image == null || !isLoadable(image.url())) {
+                throw invalid(event, "image URL is neither relative nor http(s): "
+                        + (image == null ? null : abbreviate(image.url())));
             }
         }
         BodySanitizer.Sanitized body = sanitizer.sanitize(event.bodyHtml());
@@ -65,32 +75,63 @@ class ArticleRules {
     }
 
     private static void plainText(ArticlePublished event, String field, String text) {
-        if (MARKUP.matcher(text).find()) {
-            throw invalid(event, field + " contains HTML markup");
-        }
-        if (CONTROL.matcher(text).find()) {
-            throw invalid(event, field + " contains control characters");
+        String problem = plainTextProblem(text);
+        if (problem != null) {
+            throw invalid(event, field + " " + problem);
         }
     }
 
-    private static boolean isLoadable(String url) {
-        String u = url.strip().toLowerCase(Locale.ROOT);
-        return (u.startsWith("/") && !u.startsWith("//")) || u.startsWith("https://") || u.startsWith("http://");
+    /**
+     * Why a text shown as is (a title, lead, caption...) is not plain text, or null when it is.
+     *
+     * @return "contains HTML markup", "contains control characters" or null
+     */
+    public static String plainTextProblem(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (MARKUP.matcher(text).find()) {
+            return "contains HTML markup";
+        }
+        if (CONTROL.matcher(text).find()) {
+            return "contains control characters";
+        }
+        return null;
+    }
+
+    /** Whether a browser may load an image from it: http(s), or a path on the portal. */
+    public static boolean isLoadable(String url) {
+        return url != null && LOADABLE_URL.matcher(url).find();
     }
 
     private static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 60) + "...";
     }
 
-    private static InvalidEventException invalid(ArticlePublished event, String reason) {
-        return new InvalidEventException("article " + event.articleId() + " revision " + event.revision() + ": "
-                + reason);
+    private static Refused invalid(ArticlePublished event, String reason) {
+        return new Refused(event, reason);
     }
 
     /**
      * @param event    the event with its body sanitized
      * @param bodyText the visible text of the body, for search
      */
-    record Accepted(ArticlePublished event, String bodyText) {
+    public record Accepted(ArticlePublished event, String bodyText) {
+    }
+
+    /** An event a reader cannot be shown; the message names the article and revision, {@link #reason()} not. */
+    public static final class Refused extends InvalidEventException {
+
+        private final String reason;
+
+        Refused(ArticlePublished event, String reason) {
+            super("article " + event.articleId() + " revision " + event.revision() + ": " + reason);
+            this.reason = reason;
+        }
+
+        /** What is wrong, in words: "body is empty after sanitizing". */
+        public String reason() {
+            return reason;
+        }
     }
 }

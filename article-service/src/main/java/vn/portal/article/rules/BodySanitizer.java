@@ -1,4 +1,4 @@
-package vn.portal.article.ingest;
+package vn.portal.article.rules;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,7 +22,7 @@ import vn.portal.article.config.ArticleProperties;
  * {@code rel="noopener nofollow"}.
  */
 @Component
-class BodySanitizer {
+public class BodySanitizer {
 
     /** Only used to resolve relative URLs while checking their scheme; never written out. */
     private static final String BASE = "https://portal.invalid/";
@@ -30,7 +30,7 @@ class BodySanitizer {
     private final Safelist safelist;
     private final List<String> ownHosts;
 
-    BodySanitizer(ArticleProperties properties) {
+    public BodySanitizer(ArticleProperties properties) {
         this.ownHosts = properties.ownHosts().stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
         this.safelist = Safelist.relaxed()
                 .addTags("figure", "figcaption", "hr", "s", "mark", "abbr", "time")
@@ -46,7 +46,7 @@ class BodySanitizer {
     }
 
     /** The safe body, and whether anything readable (text or an image) is left. */
-    Sanitized sanitize(String html) {
+    public Sanitized sanitize(String html) {
         Document dirty = Jsoup.parseBodyFragment(html, BASE);
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false).charset("UTF-8");
@@ -85,6 +85,6 @@ class BodySanitizer {
      * @param text     its text, for search
      * @param readable whether a reader would see anything
      */
-    record Sanitized(String html, String text, boolean readable) {
+    public record Sanitized(String html, String text, boolean readable) {
     }
 }

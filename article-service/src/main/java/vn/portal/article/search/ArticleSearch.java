@@ -2,9 +2,13 @@ package vn.portal.article.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -12,7 +16,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import vn.portal.article.config.ArticleProperties;
 import vn.portal.article.read.Article;
-import vn.portal.article.text.SearchFields;
 import vn.portal.article.text.SearchText;
 
 /**
@@ -30,6 +33,11 @@ import vn.portal.article.text.SearchText;
  * newest first within each tier. Exactness comes first because Vietnamese diacritics change the
  * word: a reader who types "Đảng" (the Party) does not mean "đang" (currently).
  *
+ * <p>This is a public endpoint, so a search holds little: the candidates come with their id and
+ * their title words only; which of them have every exact word in the title or body is asked of the
+ * database (one query answering ids), never by loading the body words; and only the page shown is
+ * read with what it shows.
+ *
  * <p>The trade-off: ranking happens on at most {@code maxCandidates} newest matches, so for a
  * very common word an older exact title match beyond them is not found; paging is over the ranked
  * candidates. Real MongoDB could use a multikey index on {@code search.tokens} to find the
@@ -40,6 +48,8 @@ import vn.portal.article.text.SearchText;
 public class ArticleSearch {
 
     static final int MAX_QUERY_WORDS = 10;
+    private static final String ARTICLES = "articles";
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id"));
 
     private final MongoTemplate mongo;
     private final int maxCandidates;
@@ -47,6 +57,11 @@ public class ArticleSearch {
     ArticleSearch(MongoTemplate mongo, ArticleProperties properties) {
         this.mongo = mongo;
         this.maxCandidates = properties.search().maxCandidates();
+    }
+
+    /** How many matches are ranked: a page starting at or beyond this is always empty. */
+    public int maxCandidates() {
+        return maxCandidates;
     }
 
     /**
@@ -59,6 +74,13 @@ public class ArticleSearch {
     public record Hit(Article article, int tier) {
     }
 
+    /** A matching article as ranking reads it: its id and its title's words. */
+    record Candidate(@Id String id, TitleWords search) {
+    }
+
+    record TitleWords(List<String> titleWords, List<String> titleFolded) {
+    }
+
     /** @throws IllegalArgumentException when the query has no word to look for */
     public Result search(String q, String category, int page, int size) {
         List<String> words = SearchText.words(q);
@@ -68,38 +90,98 @@ public class ArticleSearch {
         if (words.size() > MAX_QUERY_WORDS) {
             words = words.subList(0, MAX_QUERY_WORDS);
         }
+        List<String> exact = words;
         List<String> folded = SearchText.fold(words);
         Criteria criteria = Criteria.where("status").is(Article.Status.PUBLISHED).and("search.tokens").all(folded);
         if (category != null && !category.isBlank()) {
             criteria = criteria.and("category").is(category);
         }
-        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id")));
-        query.fields().exclude("bodyHtml", "corrections");
         long total = mongo.count(Query.query(criteria), Article.class);
-        List<String> exact = words;
-        List<Hit> candidates = new ArrayList<>(mongo.find(query.limit(maxCandidates), Article.class).stream()
-                .map(article -> new Hit(article, tier(article.search(), exact, folded))).toList());
-        candidates.sort(Comparator.comparingInt(Hit::tier)); // stable: newest first within a tier
-        int from = Math.min(page * size, candidates.size());
-        int to = Math.min(from + size, candidates.size());
-        return new Result(List.copyOf(candidates.subList(from, to)), total);
+        long from = (long) page * size;
+        if (total == 0 || from >= Math.min(total, maxCandidates)) {
+            return new Result(List.of(), total);
+        }
+        Query candidatesQuery = Query.query(criteria).with(NEWEST_FIRST).limit(maxCandidates);
+        candidatesQuery.fields().include("_id", "search.titleWords", "search.titleFolded");
+        List<Candidate> candidates = mongo.find(candidatesQuery, Candidate.class, ARTICLES);
+        Set<String> exactSomewhere = exactInTitleOrBody(candidates, exact);
+        List<RankedId> ranked = new ArrayList<>(candidates.size());
+        for (Candidate candidate : candidates) {
+            TitleWords title = candidate.search();
+            ranked.add(new RankedId(candidate.id(), tier(title == null ? null : title.titleWords(),
+                    title == null ? null : title.titleFolded(), exactSomewhere.contains(candidate.id()), exact,
+                    folded)));
+        }
+        ranked.sort(Comparator.comparingInt(RankedId::tier)); // stable: newest first within a tier
+        if (from >= ranked.size()) {
+            return new Result(List.of(), total);
+        }
+        List<RankedId> shown = ranked.subList((int) from, (int) Math.min(from + size, ranked.size()));
+        return new Result(load(shown), total);
     }
 
-    /** 0 is best; see the class comment. */
-    static int tier(SearchFields fields, List<String> exact, List<String> folded) {
-        if (fields == null) {
-            return 3;
+    private record RankedId(String id, int tier) {
+    }
+
+    /**
+     * The candidates with every exact word in the title or the body: asked of the database, so that
+     * no body words are loaded here. Those with every word in the title need not be asked about.
+     */
+    private Set<String> exactInTitleOrBody(List<Candidate> candidates, List<String> exact) {
+        List<String> ask = candidates.stream()
+                .filter(c -> c.search() == null || c.search().titleWords() == null
+                        || !new HashSet<>(c.search().titleWords()).containsAll(exact))
+                .map(Candidate::id).toList();
+        if (ask.isEmpty()) {
+            return Set.of();
         }
-        Set<String> titleWords = new HashSet<>(fields.titleWords());
-        if (titleWords.containsAll(exact)) {
+        List<Criteria> everyWord = new ArrayList<>();
+        everyWord.add(Criteria.where("_id").in(ask));
+        for (String word : new LinkedHashSet<>(exact)) {
+            everyWord.add(new Criteria().orOperator(Criteria.where("search.titleWords").is(word),
+                    Criteria.where("search.bodyWords").is(word)));
+        }
+        Query query = Query.query(new Criteria().andOperator(everyWord));
+        query.fields().include("_id");
+        Set<String> ids = new HashSet<>();
+        for (Candidate found : mongo.find(query, Candidate.class, ARTICLES)) {
+            ids.add(found.id());
+        }
+        return ids;
+    }
+
+    /** The page's articles with what a hit shows (no body, no search words), in the ranked order. */
+    private List<Hit> load(List<RankedId> shown) {
+        Query query = Query.query(Criteria.where("_id").in(shown.stream().map(RankedId::id).toList()));
+        query.fields().exclude("bodyHtml", "corrections", "search");
+        Map<String, Article> byId = new HashMap<>();
+        for (Article article : mongo.find(query, Article.class)) {
+            byId.put(article.id(), article);
+        }
+        List<Hit> hits = new ArrayList<>(shown.size());
+        for (RankedId ranked : shown) {
+            Article article = byId.get(ranked.id());
+            if (article != null) { // withdrawn in between: left out
+                hits.add(new Hit(article, ranked.tier()));
+            }
+        }
+        return hits;
+    }
+
+    /**
+     * 0 is best; see the class comment.
+     *
+     * @param exactInTitleOrBody whether every exact word is in the title or the body
+     */
+    static int tier(List<String> titleWords, List<String> titleFolded, boolean exactInTitleOrBody,
+                    List<String> exact, List<String> folded) {
+        if (titleWords != null && new HashSet<>(titleWords).containsAll(exact)) {
             return 0;
         }
-        Set<String> allWords = new HashSet<>(titleWords);
-        allWords.addAll(fields.bodyWords());
-        if (allWords.containsAll(exact)) {
+        if (exactInTitleOrBody) {
             return 1;
         }
-        if (new HashSet<>(fields.titleFolded()).containsAll(folded)) {
+        if (titleFolded != null && new HashSet<>(titleFolded).containsAll(folded)) {
             return 2;
         }
         return 3;

@@ -1,20 +1,17 @@
 package vn.portal.article.search;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
-import vn.portal.platform.web.Problems;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.portal.article.config.ArticleProperties;
+import vn.portal.article.config.PortalTime;
 import vn.portal.article.read.Article;
+import vn.portal.platform.web.Problems;
 
 /**
  * {@code GET /api/articles/search?q=}: diacritic-insensitive, ranked (see {@link ArticleSearch}).
@@ -23,7 +20,6 @@ import vn.portal.article.read.Article;
 @RestController
 class SearchController {
 
-    private static final ZoneId PORTAL_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final List<String> MATCHES = List.of("title", "title-or-body", "title-folded", "folded");
 
     private final ArticleSearch search;
@@ -44,20 +40,21 @@ class SearchController {
                                       @RequestParam(defaultValue = "20") int size,
                                       @RequestParam(required = false) String category) {
         if (page < 0 || size < 1 || size > maxPageSize) {
-            throw problem("invalid-page", "page must be 0 or more and size between 1 and " + maxPageSize);
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-page",
+                    "page must be 0 or more and size between 1 and " + maxPageSize);
+        }
+        if ((long) page * size >= search.maxCandidates()) {
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-page", "search ranks the "
+                    + search.maxCandidates() + " newest matches: page × size must be less than that");
         }
         ArticleSearch.Result result;
         try {
             result = search.search(q, category, page, size);
         } catch (IllegalArgumentException e) {
-            throw problem("invalid-query", "q must contain a word to look for");
+            throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-query", "q must contain a word to look for");
         }
         List<SearchHit> items = result.hits().stream().map(SearchHit::of).toList();
         return ResponseEntity.ok().cacheControl(cacheControl).body(new SearchPage(items, page, size, result.total()));
-    }
-
-    private static ErrorResponseException problem(String type, String detail) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, type, detail);
     }
 
     record SearchPage(List<SearchHit> items, int page, int size, long total) {
@@ -74,7 +71,7 @@ class SearchController {
             Article a = hit.article();
             String cover = a.images() == null || a.images().isEmpty() ? null : a.images().get(0).url();
             return new SearchHit(a.id(), a.slug(), a.title(), a.lead(), a.category(), cover,
-                    a.publishedAt() == null ? null : a.publishedAt().atZone(PORTAL_ZONE).toOffsetDateTime(),
+                    PortalTime.local(a.publishedAt()),
                     MATCHES.get(hit.tier()));
         }
     }

@@ -1,4 +1,4 @@
-package vn.portal.article.ingest;
+package vn.portal.article.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,11 +65,42 @@ class ArticleRulesTest {
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("image URL");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Tin <img src=x onerror=alert(1)", "Tin </b", "Tin <!-- x", "a<b"})
+    void refusesWhatTheContractCallsMarkupEvenWithoutAClosingBracket(String title) {
+        assertThatThrownBy(() -> rules.check(with(title, "<p>x</p>")))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("title contains HTML markup");
+        assertThat(rules.check(with("Nhiệt độ < 5 độ C", "<p>x</p>")).event().title()).isEqualTo("Nhiệt độ < 5 độ C");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//evil.example/x.png", " https://portal.vn/x.png", "HTTPS://portal.vn/x.png",
+            "data:image/png;base64,AAAA", "api/media/x"})
+    void refusesAnImageUrlTheContractRefuses(String url) {
+        assertThatThrownBy(() -> rules.check(withImage(url)))
+                .isInstanceOf(ArticleRules.Refused.class).hasMessageContaining("image URL")
+                .extracting(e -> ((ArticleRules.Refused) e).reason()).asString().startsWith("image URL");
+        assertThat(ArticleRules.isLoadable(url)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/media/abc/w1024", "https://portal.vn/x.png", "http://example.com/a.jpg"})
+    void acceptsAnImageUrlOfThePortalOrHttp(String url) {
+        assertThat(rules.check(withImage(url)).event().images()).hasSize(1);
+    }
+
     @Test
     void sanitizesTheBodyOfAnAcceptedEvent() {
         ArticlePublished event = with("Tin", "<p onclick=\"x()\">Nội dung</p><script>alert(1)</script>");
 
         assertThat(rules.check(event).event().bodyHtml()).isEqualTo("<p>Nội dung</p>");
+    }
+
+    private static ArticlePublished withImage(String url) {
+        ArticlePublished seed = Articles.seedArticle();
+        return new ArticlePublished(seed.articleId(), 1, null, "Tin", null, "<p>x</p>",
+                List.of(new ArticleImage(null, url, "Chú thích", "alt", null)), null, null, null, "vi",
+                seed.publishedAt(), seed.updatedAt(), null);
     }
 
     private static ArticlePublished with(String title, String body) {

@@ -1,4 +1,4 @@
-package vn.portal.article.ingest;
+package vn.portal.article.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
