@@ -23,7 +23,7 @@ class RateLimitTest extends GatewayTestSupport {
     @Test
     void limitsRatingsPerVoter() {
         String address = "198.51.100.1";
-        String cookie = HttpCookie.parse(send(request("GET", "/api/articles/a1").header("X-Forwarded-For", address))
+        String cookie = HttpCookie.parse(send(request("GET", "/api/articles/a1/rating").header("X-Forwarded-For", address))
                 .headers().firstValue("Set-Cookie").orElseThrow()).get(0).getValue();
         Supplier<HttpResponse<String>> vote = () -> send(request("POST", "/api/articles/a1/ratings")
                 .header("X-Forwarded-For", address).header("Cookie", "portal_voter=" + cookie));

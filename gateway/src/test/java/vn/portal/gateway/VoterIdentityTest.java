@@ -18,7 +18,7 @@ class VoterIdentityTest extends GatewayTestSupport {
 
     @Test
     void issuesASignedVoterCookieOnFirstContact() {
-        HttpResponse<String> response = send(request("GET", "/api/articles/a1"));
+        HttpResponse<String> response = send(request("GET", "/api/articles/a1/rating"));
 
         HttpCookie cookie = voterCookie(response);
         assertThat(cookie.isHttpOnly()).isTrue();
@@ -31,7 +31,7 @@ class VoterIdentityTest extends GatewayTestSupport {
 
     @Test
     void marksTheCookieSecureWhenTheRequestCameOverTls() {
-        HttpResponse<String> response = send(request("GET", "/api/articles/a1").header("X-Forwarded-Proto", "https"));
+        HttpResponse<String> response = send(request("GET", "/api/articles/a1/rating").header("X-Forwarded-Proto", "https"));
 
         assertThat(voterCookie(response).getSecure()).isTrue();
         assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
@@ -39,7 +39,7 @@ class VoterIdentityTest extends GatewayTestSupport {
 
     @Test
     void keepsAValidCookieAndForwardsItsVoterToRatingService() {
-        String cookie = voterCookie(send(request("GET", "/api/articles/a1"))).getValue();
+        String cookie = voterCookie(send(request("GET", "/api/articles/a1/rating"))).getValue();
         String voterId = VOTER_IDS.fromCookie(cookie).orElseThrow();
 
         HttpResponse<String> vote = send(request("POST", "/api/articles/a1/ratings")
@@ -53,7 +53,7 @@ class VoterIdentityTest extends GatewayTestSupport {
 
     @Test
     void givesATamperedCookieANewVoter() {
-        String cookie = voterCookie(send(request("GET", "/api/articles/a1"))).getValue();
+        String cookie = voterCookie(send(request("GET", "/api/articles/a1/rating"))).getValue();
         String forged = "a-someone-else" + cookie.substring(cookie.lastIndexOf('.'));
 
         HttpResponse<String> vote = send(request("POST", "/api/articles/a1/ratings")
@@ -67,7 +67,7 @@ class VoterIdentityTest extends GatewayTestSupport {
 
     @Test
     void stripsVoterHeadersAClientSendsAndPutsTheVerifiedVoterInstead() {
-        String cookie = voterCookie(send(request("GET", "/api/articles/a1"))).getValue();
+        String cookie = voterCookie(send(request("GET", "/api/articles/a1/rating"))).getValue();
         String voterId = VOTER_IDS.fromCookie(cookie).orElseThrow();
 
         HttpResponse<String> vote = send(request("POST", "/api/articles/a1/ratings")
@@ -87,6 +87,14 @@ class VoterIdentityTest extends GatewayTestSupport {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.headers().firstValue("Seen-Voter-Id")).isEmpty();
         assertThat(read.headers().firstValue("Seen-Voter-Signature")).isEmpty();
+    }
+
+    @Test
+    void leavesPubliclyCacheableArticleReadsWithoutACookie() {
+        HttpResponse<String> read = send(request("GET", "/api/articles/a1"));
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().allValues("Set-Cookie")).isEmpty();
     }
 
     @Test

@@ -1,8 +1,11 @@
 package vn.portal.gateway.voter;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -10,6 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 import vn.portal.gateway.web.Tls;
 import vn.portal.identity.PlatformHeaders;
@@ -19,7 +24,7 @@ import vn.portal.identity.VoterIds;
  * Who is voting. Any {@code X-Voter-Id}/{@code X-Voter-Signature} a client sends is removed.
  * A signed-in user is {@link VoterIds#forAccount} of the token's subject; an anonymous reader is
  * the id in the signed {@code portal_voter} cookie, and a reader without a valid one (none yet, or
- * tampered with) gets a new one. The rating routes forward the result ({@link ForwardVoterGatewayFilterFactory}).
+ * tampered with) gets a new one on the first rating call. The rating routes forward the result ({@link ForwardVoterGatewayFilterFactory}).
  * Runs after the token check, so it knows the user.
  */
 @Component
@@ -75,10 +80,17 @@ class VoterIdentityFilter implements WebFilter, Ordered {
         });
     }
 
-    /** Readers' requests; not health probes, metrics scrapes or the API document. */
+    /**
+     * The rating calls only: the rating line the page loads is a reader's first contact with
+     * voting. Not the article reads, which are publicly cacheable: a shared cache must never store
+     * (or refuse to store) a response because it carries one reader's Set-Cookie.
+     */
     private static boolean issuesCookies(ServerHttpRequest request) {
-        String path = request.getPath().pathWithinApplication().value();
-        return !(path.startsWith("/actuator") || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")
-                || path.startsWith("/webjars/"));
+        PathContainer path = request.getPath().pathWithinApplication();
+        return RATING_PATHS.stream().anyMatch(pattern -> pattern.matches(path));
     }
+
+    private static final List<PathPattern> RATING_PATHS = Stream.of(
+                    "/api/articles/{id}/rating", "/api/articles/{id}/ratings", "/api/ratings/**")
+            .map(PathPatternParser.defaultInstance::parse).toList();
 }
