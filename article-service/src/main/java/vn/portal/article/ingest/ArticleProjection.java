@@ -1,7 +1,6 @@
 package vn.portal.article.ingest;
 
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,6 +13,7 @@ import vn.portal.article.rules.ArticleRules;
 import vn.portal.article.text.SearchFields;
 import vn.portal.article.slug.SlugRegistry;
 import vn.portal.contracts.ArticlePublished;
+import vn.portal.platform.mongo.Projections;
 import vn.portal.contracts.ArticleUnpublished;
 
 /**
@@ -108,17 +108,10 @@ class ArticleProjection {
     }
 
     private Outcome upsertIfNewer(String articleId, long revision, Update update) {
-        try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(articleId).and("revision").lt(revision)), update,
-                    Article.class);
+        if (Projections.upsertIfNewer(mongo, Article.class, articleId, Criteria.where("revision").lt(revision), update)) {
             return Outcome.APPLIED;
-        } catch (DuplicateKeyException e) {
-            // the article was stored meanwhile with this revision or a newer one
-            Outcome notNewer = notNewer(articleId, revision);
-            if (notNewer != null) {
-                return notNewer;
-            }
-            throw e; // something else is unique and clashes: let the error handler retry
         }
+        Outcome notNewer = notNewer(articleId, revision); // stored meanwhile with this revision or a newer one
+        return notNewer != null ? notNewer : Outcome.STALE;
     }
 }

@@ -4,14 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import vn.portal.contracts.ArticleRatingSummary;
+import vn.portal.platform.mongo.Projections;
 import vn.portal.contracts.Topics;
 import vn.portal.platform.events.IncomingEvents;
 
@@ -52,16 +51,14 @@ public class ArticleRatings {
                 .set("histogram", summary.histogram())
                 .set("score", summary.score())
                 .set("updatedAt", summary.updatedAt());
-        try {
-            // Older totals never replace newer ones: a late summary matches nothing, the upsert's insert
-            // clashes on _id. The same time also applies (lte): MongoDB keeps milliseconds, so a newer
-            // summary computed in the same millisecond must not be lost; of two such, the later record
-            // of the partition (the key's order) wins, and a redelivered one writes the same totals again.
-            mongo.upsert(Query.query(Criteria.where("_id").is(summary.articleId())
-                    .and("updatedAt").lte(summary.updatedAt())), update, ArticleRating.class);
-            meters.counter("articles.ratings.received", "outcome", "applied").increment();
-        } catch (DuplicateKeyException olderOrSame) {
-            meters.counter("articles.ratings.received", "outcome", "stale").increment();
+        // Older totals never replace newer ones. The same time also applies (lte): MongoDB keeps
+        // milliseconds, so a newer summary computed in the same millisecond must not be lost; of two
+        // such, the later record of the partition (the key's order) wins, and a redelivered one
+        // writes the same totals again.
+        boolean applied = Projections.upsertIfNewer(mongo, ArticleRating.class, summary.articleId(),
+                Criteria.where("updatedAt").lte(summary.updatedAt()), update);
+        meters.counter("articles.ratings.received", "outcome", applied ? "applied" : "stale").increment();
+        if (!applied) {
             log.debug("rating summary of {} at {} is older than the stored one", summary.articleId(),
                     summary.updatedAt());
         }

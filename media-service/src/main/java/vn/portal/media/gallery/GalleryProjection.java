@@ -4,12 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import vn.portal.platform.mongo.Projections;
 import vn.portal.contracts.ArticleImage;
 import vn.portal.contracts.ArticlePublished;
 import vn.portal.contracts.ArticleUnpublished;
@@ -61,14 +60,9 @@ class GalleryProjection {
     }
 
     private void upsertIfNewer(String articleId, long revision, Update update) {
-        try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(articleId).and("revision").lt(revision)), update,
-                    Gallery.class);
-            outcome("applied", articleId, revision);
-        } catch (DuplicateKeyException e) {
-            // the gallery exists with this revision or a newer one: a duplicate or a late event
-            outcome("duplicate-or-stale", articleId, revision);
-        }
+        boolean applied = Projections.upsertIfNewer(mongo, Gallery.class, articleId,
+                Criteria.where("revision").lt(revision), update);
+        outcome(applied ? "applied" : "duplicate-or-stale", articleId, revision);
     }
 
     private void outcome(String outcome, String articleId, long revision) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -17,6 +16,7 @@ import vn.portal.contracts.ArticlePublished;
 import vn.portal.contracts.ArticleUnpublished;
 import vn.portal.contracts.Topics;
 import vn.portal.platform.events.IncomingEvents;
+import vn.portal.platform.mongo.Projections;
 import vn.portal.platform.slug.Slugs;
 
 /**
@@ -76,11 +76,8 @@ public class KnownArticles {
     }
 
     private void applyIfNewer(String articleId, long revision, Update update) {
-        try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(articleId).and("revision").lt(revision)),
-                    update.set("revision", revision), KnownArticle.class);
-        } catch (DuplicateKeyException e) {
-            // stored revision is this one or newer: a duplicate or a late event
-        }
+        // false: the stored revision is this one or newer, a duplicate or a late event
+        Projections.upsertIfNewer(mongo, KnownArticle.class, articleId, Criteria.where("revision").lt(revision),
+                update.set("revision", revision));
     }
 }

@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,6 +23,7 @@ import vn.portal.contracts.ArticleRatingSummary;
 import vn.portal.contracts.Topics;
 import vn.portal.platform.events.EventPublisher;
 import vn.portal.platform.events.IncomingEvents;
+import vn.portal.platform.mongo.Projections;
 import vn.portal.rating.vote.Vote;
 
 /**
@@ -63,16 +62,11 @@ class VoteTally {
         ArticleRated rated = incoming.read(record, ArticleRated.class);
         lastRatedAtMillis.accumulateAndGet(rated.ratedAt().toEpochMilli(), Math::max);
         String id = Vote.id(rated.articleId(), rated.voterId());
-        try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(id).and("ratedAt").lt(rated.ratedAt())),
-                    new Update().set("articleId", rated.articleId()).set("voterId", rated.voterId())
-                            .set("stars", rated.stars()).set("ratingId", rated.ratingId())
-                            .set("ratedAt", rated.ratedAt()), Vote.class);
-            meters.counter("ratings.tallied", "outcome", "applied").increment();
-        } catch (DuplicateKeyException e) {
-            // this voter's stored vote is this one or newer: a duplicate or a late record
-            meters.counter("ratings.tallied", "outcome", "duplicate-or-stale").increment();
-        }
+        boolean applied = Projections.upsertIfNewer(mongo, Vote.class, id, Criteria.where("ratedAt").lt(rated.ratedAt()),
+                new Update().set("articleId", rated.articleId()).set("voterId", rated.voterId())
+                        .set("stars", rated.stars()).set("ratingId", rated.ratingId()).set("ratedAt", rated.ratedAt()));
+        // not applied: this voter's stored vote is this one or newer, a duplicate or a late record
+        meters.counter("ratings.tallied", "outcome", applied ? "applied" : "duplicate-or-stale").increment();
         // recomputed even for a duplicate: a redelivery after a crash between the vote's write and
         // the totals' write must still bring the totals and the summary up to date
         RatingTotals totals = recompute(rated.articleId());
