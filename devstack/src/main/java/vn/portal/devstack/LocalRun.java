@@ -23,8 +23,8 @@ import vn.portal.platform.events.PlatformTopics;
 
 /**
  * The one-command local run: a real Kafka broker and the MongoDB-wire server in this JVM (data in
- * {@code .devstack-data/}, kept across restarts), the three services and the gateway as child
- * JVMs, then the seed article published through Kafka as an editorial system would. Ctrl-C
+ * {@code .devstack-data/}, kept across restarts), the three services, the gateway and the portal as
+ * child JVMs, then the seed article published through Kafka as an editorial system would. Ctrl-C
  * stops everything.
  */
 public final class LocalRun {
@@ -33,7 +33,7 @@ public final class LocalRun {
 
     /** Where everything listens and where data lives; {@link #fromEnvironment} gives the defaults. */
     public record Settings(Path root, Path data, int kafkaPort, int kafkaControllerPort, int mongoPort,
-                           int gatewayPort, int articlePort, int ratingPort, int mediaPort) {
+                           int gatewayPort, int articlePort, int ratingPort, int mediaPort, int portalPort) {
 
         static Settings fromEnvironment(Path root) {
             String data = System.getenv("DEVSTACK_DATA");
@@ -41,13 +41,14 @@ public final class LocalRun {
                     intEnv("DEVSTACK_KAFKA_PORT", 9092),
                     intEnv("DEVSTACK_KAFKA_CONTROLLER_PORT", 9093), intEnv("DEVSTACK_MONGODB_PORT", 27017),
                     intEnv("GATEWAY_PORT", 8080), intEnv("ARTICLE_SERVICE_PORT", 8081),
-                    intEnv("RATING_SERVICE_PORT", 8082), intEnv("MEDIA_SERVICE_PORT", 8083));
+                    intEnv("RATING_SERVICE_PORT", 8082), intEnv("MEDIA_SERVICE_PORT", 8083),
+                    intEnv("PORTAL_PORT", 8084));
         }
 
         /** Free ports and the given data directory: for tests of the local run itself. */
         public static Settings onFreePorts(Path root, Path data) {
             return new Settings(root, data, FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                    FreePorts.next(), FreePorts.next(), FreePorts.next());
+                    FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
         }
 
         public String gatewayUrl() {
@@ -142,7 +143,11 @@ public final class LocalRun {
         env.put("ARTICLE_SERVICE_URL", "http://127.0.0.1:" + settings.articlePort());
         env.put("RATING_SERVICE_URL", "http://127.0.0.1:" + settings.ratingPort());
         env.put("MEDIA_SERVICE_URL", "http://127.0.0.1:" + settings.mediaPort());
+        env.put("PORTAL_URL", "http://127.0.0.1:" + settings.portalPort());
         launch("gateway", settings.gatewayPort(), env);
+        env.put("PORTAL_GATEWAY_URL", settings.gatewayUrl());
+        env.put("PORTAL_PUBLIC_BASE_URL", "http://localhost:" + settings.gatewayPort());
+        launch("portal", settings.portalPort(), env);
         for (Service service : services) {
             awaitHealthy(service);
         }
@@ -154,12 +159,14 @@ public final class LocalRun {
     private void printWhereThingsAre() {
         int gateway = settings.gatewayPort();
         say("");
-        say("The seed article, through the gateway:");
+        say("The seed article's page (open it in a browser):");
+        say("  http://localhost:%d/tin-tuc/%s", gateway, seedSlug);
+        say("and as JSON, through the gateway:");
         say("  http://localhost:%d/api/articles/%s", gateway, seedSlug);
         say("");
-        say("  gateway          http://localhost:%d   (/api/**)", gateway);
-        say("  article-service  http://localhost:%d   rating-service http://localhost:%d   media-service http://localhost:%d",
-                settings.articlePort(), settings.ratingPort(), settings.mediaPort());
+        say("  gateway          http://localhost:%d   (/api/** to the services, every other path to the portal)", gateway);
+        say("  article-service  http://localhost:%d   rating-service http://localhost:%d   media-service http://localhost:%d   portal http://localhost:%d",
+                settings.articlePort(), settings.ratingPort(), settings.mediaPort(), settings.portalPort());
         say("  Kafka            %s   e.g. kcat -b %s -C -t ArticleRated -f '%%h\\n%%s\\n'",
                 kafka.bootstrapServers(), kafka.bootstrapServers());
         say("  MongoDB          %s   (databases articles, ratings, media)", mongo.connectionString());

@@ -40,6 +40,14 @@ class GatewayRoutesTest extends GatewayTestSupport {
             GET,    /api/articles/a1/gallery,                        media-service,   anyone
             GET,    /api/galleries,                                  media-service,   anyone
             GET,    /api/galleries/g1,                               media-service,   anyone
+            GET,    /,                                               portal,          anyone
+            GET,    /tin-tuc/khoi-mat-tran-va-cac-to-chuc,           portal,          anyone
+            GET,    /tim-kiem?q=thi%20dua,                           portal,          anyone
+            GET,    /thu-vien-anh,                                   portal,          anyone
+            GET,    /rss.xml,                                        portal,          anyone
+            HEAD,   /sitemap.xml,                                    portal,          anyone
+            GET,    /admin,                                          portal,          anyone
+            GET,    /apiary,                                         portal,          anyone
             """)
     void routesEachPathToTheServiceThatOwnsIt(String method, String path, String service, String caller) {
         var request = request(method, path);
@@ -71,12 +79,25 @@ class GatewayRoutesTest extends GatewayTestSupport {
                 .doesNotContain("127.0.0.1");
     }
 
+    /** Every path that is not the API's, its documents' or the gateway's own is the portal's (a page or its 404). */
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            POST, /tin-tuc/a1
+            PUT,  /
+            """)
+    void letsNoWriteThroughToThePortal(String method, String path) {
+        HttpResponse<String> response = send(request(method, path));
+
+        assertThat(response.statusCode()).isIn(401, 403, 404, 405);
+        assertThat(response.body()).doesNotContain("portal " + method);
+    }
+
     @ParameterizedTest
     @CsvSource(textBlock = """
             /api/unknown
-            /admin
+            /api
             /v3/api-docs/unknown-service
-            /fallbackx
+            /actuator/unknown
             """)
     void answersAPathNoServiceOwnsWithANotFoundProblem(String path) {
         HttpResponse<String> response = send(request("GET", path));

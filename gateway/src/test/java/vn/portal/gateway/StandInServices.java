@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 final class StandInServices implements AutoCloseable {
 
-    static final List<String> NAMES = List.of("article-service", "rating-service", "media-service");
+    static final List<String> NAMES = List.of("article-service", "rating-service", "media-service", "portal");
     private static StandInServices shared;
 
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
@@ -50,6 +50,7 @@ final class StandInServices implements AutoCloseable {
         registry.add("ARTICLE_SERVICE_URL", () -> url("article-service"));
         registry.add("RATING_SERVICE_URL", () -> url("rating-service"));
         registry.add("MEDIA_SERVICE_URL", () -> url("media-service"));
+        registry.add("PORTAL_URL", () -> url("portal"));
     }
 
     String url(String service) {
