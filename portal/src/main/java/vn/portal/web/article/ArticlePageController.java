@@ -1,13 +1,17 @@
 package vn.portal.web.article;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.jsoup.Jsoup;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -31,10 +35,19 @@ class ArticlePageController {
 
     private final GatewayApi api;
     private final PortalProperties portal;
+    /**
+     * The body as printed, per article revision and the photos media-service described: parsing and
+     * cleaning it is the page's largest cost, and a revision's body never changes.
+     */
+    private final Cache<String, Body> bodies = Caffeine.newBuilder().maximumSize(2_000)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     ArticlePageController(GatewayApi api, PortalProperties portal) {
         this.api = api;
         this.portal = portal;
+    }
+
+    record Body(String html, int readingMinutes) {
     }
 
     static String path(String slug) {
@@ -63,8 +76,10 @@ class ArticlePageController {
         model.addAttribute("published", VietnameseText.dateTime(article.publishedAt()));
         model.addAttribute("updated", article.updatedAt() != null && !article.updatedAt().equals(article.publishedAt())
                 ? VietnameseText.dateTime(article.updatedAt()) : null);
-        model.addAttribute("readingMinutes", readingMinutes(article));
-        model.addAttribute("body", BodyHtml.render(article.bodyHtml(), article.images(), media));
+        Body body = bodies.get(article.id() + ":" + article.revision() + ":" + new TreeSet<>(media.keySet()),
+                key -> new Body(BodyHtml.render(article.bodyHtml(), article.images(), media), readingMinutes(article)));
+        model.addAttribute("readingMinutes", body.readingMinutes());
+        model.addAttribute("body", body.html());
         model.addAttribute("rating", api.rating(article.id()).orElse(article.rating()));
         model.addAttribute("share", share(url, article.title()));
         Api.Rendition card = firstRendition(article, media, "crop-16x9");
