@@ -211,8 +211,10 @@ public final class LocalRun {
         }
         Path log = settings.data().resolve("logs").resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-Dfile.encoding=UTF-8", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(javaOptions());
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
@@ -278,6 +280,16 @@ public final class LocalRun {
             Files.writeString(file, java.util.HexFormat.of().formatHex(random));
         }
         return Files.readString(file).trim();
+    }
+
+    /**
+     * The child JVMs' options: {@code DEVSTACK_JAVA_OPTS} when set (benchmarks run with the full JIT,
+     * e.g. {@code DEVSTACK_JAVA_OPTS="-Xmx512m"}), else a quick start: C1 only, 512 MB heaps.
+     */
+    static List<String> javaOptions() {
+        String given = System.getenv("DEVSTACK_JAVA_OPTS");
+        return given == null || given.isBlank() ? List.of("-Xmx512m", "-XX:TieredStopAtLevel=1")
+                : List.of(given.trim().split("\\s+"));
     }
 
     private static int intEnv(String name, int fallback) {
