@@ -10,11 +10,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import vn.portal.article.read.Article;
 import vn.portal.article.read.ArticleRepository;
 
-/** The rules of DESIGN.md and STYLE.md that the compiler alone does not keep. */
+/** The rules of docs/architecture.md ("Rules the build keeps") that the compiler alone does not keep. */
 @AnalyzeClasses(packages = "vn.portal.article", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Flow 2: the editorial API produces events; only the ingest consumer writes the read model. */
+    /** The publish flow: the editorial API produces events; only the ingest consumer writes the read model. */
     @ArchTest
     static final ArchRule theEditorialApiNeverTouchesTheReadModel = noClasses()
             .that().resideInAPackage("..editorial..")

@@ -11,7 +11,7 @@ import java.util.List;
  * @param count     number of voters
  * @param average   points / count, 0 when there are no votes
  * @param histogram number of votes with 1, 2, 3, 4 and 5 stars, in that order
- * @param score     the ranking score (see rating-service's README for the formula)
+ * @param score     the ranking score (the formula: docs/architecture.md, "The ranking score")
  * @param updatedAt when these totals were computed
  */
 public record ArticleRatingSummary(String articleId, long points, long count, double average,

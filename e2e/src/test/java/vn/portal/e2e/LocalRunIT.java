@@ -106,7 +106,7 @@ class LocalRunIT {
         }
     }
 
-    /** Flow 2: an editor writes a draft and publishes it; readers get it through the same consumer. */
+    /** The publish flow: an editor writes a draft and publishes it; readers get it through the same consumer. */
     private static void publishesThroughTheEditorialApi(LocalRun.Settings settings, DevIssuer issuer) throws Exception {
         String draft = "{\"title\":\"Đắk Lắk đón nhận Bằng công nhận di tích quốc gia\",\"lead\":\"Tin ngắn.\","
                 + "\"bodyHtml\":\"<p>Nội dung <script>alert(1)</script>bài viết.</p>\",\"category\":\"Văn hóa\"}";

@@ -27,7 +27,7 @@ import vn.portal.platform.web.Problems;
 /**
  * Publishing, correcting and withdrawing through the API. Each produces one event to Kafka and
  * writes no read model: the ingest consumer fills that, exactly as for an editorial system's
- * events (flow 2 of DESIGN.md).
+ * events (the publish flow of docs/architecture.md).
  *
  * <p>First the event is checked as the ingest will check it ({@link PublicationCheck}): what the
  * ingest would dead-letter is refused with 400 {@code article-rejected} before anything changes.
