@@ -1,0 +1,66 @@
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import vn.portal.contracts.ArticlePublished;
+import vn.portal.devstack.Articles;
+import vn.portal.devstack.EventRecords;
+import vn.portal.platform.slug.Slugs;
+
+/**
+ * Events for the benchmarks, made with the local run's own code (devstack Articles and
+ * EventRecords: JSON value, CloudEvents headers), as an editorial system would produce them.
+ * Run with the classes and libraries of devstack-exec.jar on the class path (bench/lib/common.sh).
+ *
+ *   publish <bootstrap servers> <count> <tag>
+ *       produces <count> distinct ArticlePublished (revision 1, the seed article's body, a title
+ *       of their own, the slug derived from it) with acks=all, waits for every acknowledgement
+ *       and prints "articleId<TAB>slug" per article.
+ */
+public final class BenchEvents {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 4 && args[0].equals("publish")) {
+            publish(args[1], Integer.parseInt(args[2]), args[3]);
+        } else {
+            System.err.println("usage: publish <bootstrap> <count> <tag>");
+            System.exit(2);
+        }
+    }
+
+    static void publish(String bootstrap, int count, String tag) throws Exception {
+        List<ArticlePublished> articles = new ArrayList<>();
+        Instant base = Instant.now().minusSeconds(count);
+        for (int i = 1; i <= count; i++) {
+            ArticlePublished a = Articles.article("Bài đo hiệu năng " + tag + " số " + i, base.plusSeconds(i));
+            String slug = Slugs.of(a.title());
+            articles.add(new ArticlePublished(a.articleId(), a.revision(), slug, a.title(), a.lead(), a.bodyHtml(),
+                    a.images(), a.author(), a.category(), a.tags(), a.language(), a.publishedAt(), a.updatedAt(),
+                    a.correctionNote()));
+        }
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (ArticlePublished a : articles) {
+                acks.add(producer.send(EventRecords.of(a, a.articleId())));
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (ArticlePublished a : articles) {
+            out.append(a.articleId()).append('\t').append(a.slug()).append('\n');
+        }
+        System.out.print(out);
+    }
+}
