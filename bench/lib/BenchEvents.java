@@ -8,6 +8,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.portal.contracts.ArticleImage;
 import vn.portal.contracts.ArticlePublished;
 import vn.portal.devstack.Articles;
 import vn.portal.devstack.EventRecords;
@@ -18,30 +23,43 @@ import vn.portal.platform.slug.Slugs;
  * EventRecords: JSON value, CloudEvents headers), as an editorial system would produce them.
  * Run with the classes and libraries of devstack-exec.jar on the class path (bench/lib/common.sh).
  *
- *   publish <bootstrap servers> <count> <tag>
+ *   publish <bootstrap servers> <count> <tag> [article JSON]
  *       produces <count> distinct ArticlePublished (revision 1, the seed article's body, a title
  *       of their own, the slug derived from it) with acks=all, waits for every acknowledgement
- *       and prints "articleId<TAB>slug" per article.
+ *       and prints "articleId<TAB>slug" per article. With an article as article-service answers
+ *       it (the seed article of the local run), its body and images are used: photos that
+ *       media-service of that run really has.
  */
 public final class BenchEvents {
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 4 && args[0].equals("publish")) {
-            publish(args[1], Integer.parseInt(args[2]), args[3]);
+        if ((args.length == 4 || args.length == 5) && args[0].equals("publish")) {
+            publish(args[1], Integer.parseInt(args[2]), args[3], args.length == 5 ? Path.of(args[4]) : null);
         } else {
             System.err.println("usage: publish <bootstrap> <count> <tag>");
             System.exit(2);
         }
     }
 
-    static void publish(String bootstrap, int count, String tag) throws Exception {
+    static void publish(String bootstrap, int count, String tag, Path template) throws Exception {
+        String body = null;
+        List<ArticleImage> images = null;
+        if (template != null) {
+            JsonNode seed = JsonMapper.builder().build().readTree(Files.readString(template));
+            body = seed.get("bodyHtml").asString();
+            images = new ArrayList<>();
+            for (JsonNode image : seed.get("images")) {
+                images.add(new ArticleImage(text(image, "mediaId"), text(image, "url"), text(image, "caption"),
+                        text(image, "alt"), text(image, "credit")));
+            }
+        }
         List<ArticlePublished> articles = new ArrayList<>();
         Instant base = Instant.now().minusSeconds(count);
         for (int i = 1; i <= count; i++) {
             ArticlePublished a = Articles.article("Bài đo hiệu năng " + tag + " số " + i, base.plusSeconds(i));
             String slug = Slugs.of(a.title());
-            articles.add(new ArticlePublished(a.articleId(), a.revision(), slug, a.title(), a.lead(), a.bodyHtml(),
-                    a.images(), a.author(), a.category(), a.tags(), a.language(), a.publishedAt(), a.updatedAt(),
+            articles.add(new ArticlePublished(a.articleId(), a.revision(), slug, a.title(), a.lead(),
+                    body != null ? body : a.bodyHtml(), images != null ? images : a.images(), a.author(), a.category(), a.tags(), a.language(), a.publishedAt(), a.updatedAt(),
                     a.correctionNote()));
         }
         try (var producer = new KafkaProducer<String, byte[]>(Map.of(
@@ -62,5 +80,10 @@ public final class BenchEvents {
             out.append(a.articleId()).append('\t').append(a.slug()).append('\n');
         }
         System.out.print(out);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
     }
 }

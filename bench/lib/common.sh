@@ -202,7 +202,12 @@ ensure_articles() {
   if [ ! -s "$file" ]; then
     say "publishing $count articles ($tag) to Kafka at 127.0.0.1:$B_KAFKA_PORT"
     local t0; t0=$(date +%s%N)
-    bench_events publish "127.0.0.1:$B_KAFKA_PORT" "$count" "$tag" > "$file.tmp"
+    # the seed article as article-service answers it: its body and photos (media-service has them)
+    local seed_slug
+    seed_slug=$(sed -n 's|^  http://localhost:[0-9]*/api/articles/||p' "$STACK_DATA/run.log" | head -1)
+    curl -sf "http://127.0.0.1:$B_ARTICLE_PORT/api/articles/$seed_slug" > "$STACK_DATA/seed-article.json" \
+      || die "article-service does not serve the seed article '$seed_slug'"
+    bench_events publish "127.0.0.1:$B_KAFKA_PORT" "$count" "$tag" "$STACK_DATA/seed-article.json" > "$file.tmp"
     [ "$(wc -l < "$file.tmp")" = "$count" ] || die "publishing failed"
     mv "$file.tmp" "$file"
     wait_readable "$file" "$where"
@@ -319,17 +324,18 @@ wrk_once() {
   printf '%s\n' "$out" | grep '^BENCH' | tail -1 | cut -f2-
 }
 warm() { wrk_once "$WARMUP" "$@" > /dev/null; }
-measure() {
-  local name=$1 round=$2; shift 2
+measure() { measure_for "$DURATION" "$@"; }
+measure_for() {
+  local seconds=$1 name=$2 round=$3; shift 3
   local line
-  line=$(wrk_once "$DURATION" "$@")
+  line=$(wrk_once "$seconds" "$@")
   printf '%s\t%s\t%s\n' "$name" "$round" "$line" >> "$RESULTS"
   say "  round $round  $(printf '%-34s' "$name") $(echo "$line" | awk -F'\t' '{printf "%8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  non-2xx %d  errors %d", $1, $2, $3, $6, $7}')"
 }
 
 # --- figures
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR==0) {print "nan"} else if (NR%2) {print a[(NR+1)/2]} else {print (a[NR/2]+a[NR/2+1])/2} }'; }
-# col: 3 req/s, 4 p50, 5 p99, 6 max, 7 requests, 8 non-2xx, 9 socket errors, 10 accepted/s
+# col: 3 req/s, 4 p50, 5 p99, 6 max, 7 requests, 8 non-2xx, 9 socket errors, 10 accepted/s, 11 unanswered
 med() { awk -F'\t' -v n="$1" -v c="$2" '$1==n{print $c}' "$RESULTS" | median; }
 total() { awk -F'\t' -v n="$1" -v c="$2" '$1==n{s+=$c} END{print s+0}' "$RESULTS"; }
 per_round() { awk -F'\t' -v n="$1" -v c="$2" '$1==n{printf "%s%.0f", (k++ ? " / " : ""), $c}' "$RESULTS"; }
