@@ -21,6 +21,7 @@ need java curl
 [ -z "${BENCH_STACK_DATA:-}" ] || die "B6 measures its own starts: unset BENCH_STACK_DATA"
 [ "$QUICK" = 1 ] && ROUNDS=${BENCH_ROUNDS:-1}
 settle=${B6_SETTLE:-$([ "$QUICK" = 1 ] && echo 5 || echo 30)}
+LOAD_NOTE="$ROUNDS start(s) of the local run, one after the other; no load"
 names="devstack article-service rating-service media-service gateway portal"
 ms() { echo $(( ($2 - $1) / 1000000 )); }
 

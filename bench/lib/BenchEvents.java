@@ -29,14 +29,21 @@ import vn.portal.platform.slug.Slugs;
  *       and prints "articleId<TAB>slug" per article. With an article as article-service answers
  *       it (the seed article of the local run), its body and images are used: photos that
  *       media-service of that run really has.
+ *
+ *   jpegs <dir> <count> <width> <height>
+ *       writes <count> different photo-like JPEGs (quality 0.9) of that size: gradients, soft
+ *       shapes and a little grain, so that they compress like a photo; each different, since
+ *       media-service keeps one copy of identical bytes.
  */
 public final class BenchEvents {
 
     public static void main(String[] args) throws Exception {
         if ((args.length == 4 || args.length == 5) && args[0].equals("publish")) {
             publish(args[1], Integer.parseInt(args[2]), args[3], args.length == 5 ? Path.of(args[4]) : null);
+        } else if (args.length == 5 && args[0].equals("jpegs")) {
+            jpegs(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
         } else {
-            System.err.println("usage: publish <bootstrap> <count> <tag>");
+            System.err.println("usage: publish <bootstrap> <count> <tag> [article JSON] | jpegs <dir> <count> <width> <height>");
             System.exit(2);
         }
     }
@@ -85,5 +92,47 @@ public final class BenchEvents {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asString();
+    }
+
+    static void jpegs(Path dir, int count, int width, int height) throws Exception {
+        Files.createDirectories(dir);
+        for (int n = 1; n <= count; n++) {
+            java.util.Random random = new java.util.Random(n * 7919L);
+            var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var g = image.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(random.nextInt(0xFFFFFF)), width, height,
+                    new java.awt.Color(random.nextInt(0xFFFFFF))));
+            g.fillRect(0, 0, width, height);
+            for (int i = 0; i < 400; i++) {
+                int w = 20 + random.nextInt(width / 4);
+                int h = 20 + random.nextInt(height / 4);
+                g.setColor(new java.awt.Color(random.nextInt(256), random.nextInt(256), random.nextInt(256), 40 + random.nextInt(120)));
+                g.fillOval(random.nextInt(width) - w / 2, random.nextInt(height) - h / 2, w, h);
+            }
+            g.dispose();
+            int[] row = new int[width];
+            for (int y = 0; y < height; y++) {
+                image.getRGB(0, y, width, 1, row, 0, width);
+                for (int x = 0; x < width; x++) {
+                    int d = random.nextInt(13) - 6;
+                    int p = row[x];
+                    int r = Math.max(0, Math.min(255, ((p >> 16) & 0xFF) + d));
+                    int gr = Math.max(0, Math.min(255, ((p >> 8) & 0xFF) + d));
+                    int b = Math.max(0, Math.min(255, (p & 0xFF) + d));
+                    row[x] = (r << 16) | (gr << 8) | b;
+                }
+                image.setRGB(0, y, width, 1, row, 0, width);
+            }
+            var writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+            var param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.9f);
+            try (var out = javax.imageio.ImageIO.createImageOutputStream(dir.resolve("photo-" + n + ".jpg").toFile())) {
+                writer.setOutput(out);
+                writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+            }
+            writer.dispose();
+        }
     }
 }

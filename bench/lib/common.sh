@@ -205,6 +205,9 @@ ensure_articles() {
     # the seed article as article-service answers it: its body and photos (media-service has them)
     local seed_slug
     seed_slug=$(sed -n 's|^  http://localhost:[0-9]*/api/articles/||p' "$STACK_DATA/run.log" | head -1)
+    [ -n "$seed_slug" ] || die "no seed article in $STACK_DATA/run.log"
+    # "Up in" comes once the seed's event is acknowledged, not yet necessarily read
+    wait_http "http://127.0.0.1:$B_ARTICLE_PORT/api/articles/$seed_slug" 120
     curl -sf "http://127.0.0.1:$B_ARTICLE_PORT/api/articles/$seed_slug" > "$STACK_DATA/seed-article.json" \
       || die "article-service does not serve the seed article '$seed_slug'"
     bench_events publish "127.0.0.1:$B_KAFKA_PORT" "$count" "$tag" "$STACK_DATA/seed-article.json" > "$file.tmp"
@@ -365,10 +368,10 @@ STARTED_AT=$(date -u '+%Y-%m-%d %H:%M UTC')
 # record <title> <markdown body>: prints it and appends it to docs/benchmarks.md.
 record() {
   local title=$1 body=$2 text
-  text=$(printf '\n### %s (%s mode)\n\n- date: %s\n- machine: %s\n- command: `%s`%s\n- %s rounds, interleaved; %s s per target per round after %s s of warm-up; wrk %s threads, %s connections, from 127.0.0.1\n\n%s\n' \
+  text=$(printf '\n### %s (%s mode)\n\n- date: %s\n- machine: %s\n- command: `%s`%s\n- %s\n\n%s\n' \
     "$title" "$MODE" "$STARTED_AT" "$MACHINE" "$COMMAND_LINE" \
-    "$( [ "$BENCH_JARS" != "$REPO" ] && printf ' (BENCH_JARS=%s)' "$BENCH_JARS")$( [ -n "${BENCH_PARENT_COMMAND:-}" ] && printf ', run by `%s`' "$BENCH_PARENT_COMMAND")" \
-    "$ROUNDS" "$DURATION" "$WARMUP" "$WRK_THREADS" "$WRK_CONNECTIONS" "$body")
+    "$( [ "$BENCH_JARS" != "$REPO" ] && printf ' (BENCH_JARS=%s)' "$BENCH_JARS")$( [ -n "${BENCH_PARENT_COMMAND:-}" ] && [ "$BENCH_PARENT_COMMAND" != "$COMMAND_LINE" ] && printf ', run by `%s`' "$BENCH_PARENT_COMMAND")" \
+    "${LOAD_NOTE:-$ROUNDS rounds, interleaved; $DURATION s per target per round after $WARMUP s of warm-up; wrk $WRK_THREADS threads, $WRK_CONNECTIONS connections, from 127.0.0.1}" "$body")
   [ "$QUICK" = 1 ] && text="$text"$'\n\n''Quick mode: seconds per target, a smoke test of the benchmark, not a measurement.'
   printf '%s\n' "$text"
   if [ "$BENCH_RECORD" = 1 ]; then
