@@ -18,18 +18,18 @@ BENCH_RECORD=${BENCH_RECORD:-1}  # 0: print only, append nothing to docs/benchma
 
 # Ports: none of them is one of ./run's. Override any of them if taken, or move them all at once
 # with BENCH_PORT_OFFSET (e.g. 10000: gateway 28080, Kafka 29092, MongoDB 47017, ...).
-o=${BENCH_PORT_OFFSET:-0}
-B_GATEWAY_PORT=${B_GATEWAY_PORT:-$(( 18080 + o ))}
-B_ARTICLE_PORT=${B_ARTICLE_PORT:-$(( 18081 + o ))}
-B_RATING_PORT=${B_RATING_PORT:-$(( 18082 + o ))}
-B_MEDIA_PORT=${B_MEDIA_PORT:-$(( 18083 + o ))}
-B_PORTAL_PORT=${B_PORTAL_PORT:-$(( 18084 + o ))}
-B_KAFKA_PORT=${B_KAFKA_PORT:-$(( 19092 + o ))}
-B_KAFKA_CONTROLLER_PORT=${B_KAFKA_CONTROLLER_PORT:-$(( 19093 + o ))}
-B_MONGO_PORT=${B_MONGO_PORT:-$(( 37017 + o ))}
-B_NGINX_STATIC_PORT=${B_NGINX_STATIC_PORT:-$(( 18090 + o ))}  # nginx serving the seed article's bytes
-B_NGINX_PROXY_PORT=${B_NGINX_PROXY_PORT:-$(( 18091 + o ))}    # nginx proxying that
-B_LONE_GATEWAY_PORT=${B_LONE_GATEWAY_PORT:-$(( 18092 + o ))}  # a gateway alone, its article route to nginx
+_po=${BENCH_PORT_OFFSET:-0}
+B_GATEWAY_PORT=${B_GATEWAY_PORT:-$(( 18080 + _po ))}
+B_ARTICLE_PORT=${B_ARTICLE_PORT:-$(( 18081 + _po ))}
+B_RATING_PORT=${B_RATING_PORT:-$(( 18082 + _po ))}
+B_MEDIA_PORT=${B_MEDIA_PORT:-$(( 18083 + _po ))}
+B_PORTAL_PORT=${B_PORTAL_PORT:-$(( 18084 + _po ))}
+B_KAFKA_PORT=${B_KAFKA_PORT:-$(( 19092 + _po ))}
+B_KAFKA_CONTROLLER_PORT=${B_KAFKA_CONTROLLER_PORT:-$(( 19093 + _po ))}
+B_MONGO_PORT=${B_MONGO_PORT:-$(( 37017 + _po ))}
+B_NGINX_STATIC_PORT=${B_NGINX_STATIC_PORT:-$(( 18090 + _po ))}  # nginx serving the seed article's bytes
+B_NGINX_PROXY_PORT=${B_NGINX_PROXY_PORT:-$(( 18091 + _po ))}    # nginx proxying that
+B_LONE_GATEWAY_PORT=${B_LONE_GATEWAY_PORT:-$(( 18092 + _po ))}  # a gateway alone, its article route to nginx
 
 WRK_THREADS=${WRK_THREADS:-2}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}
