@@ -73,7 +73,7 @@
       if (status === 404) { return 'Bài viết này hiện không nhận đánh giá.'; }
       return 'Chưa gửi được đánh giá. Xin vui lòng thử lại.';
     };
-    // the tally folds the vote within moments: follow it until the totals move (or 10 s pass)
+    // the tally folds the vote within moments: follow it until the totals move (or 30 s pass)
     var follow = function (before, deadline) {
       return fetchRating().then(function (r) {
         if (!before || r.points !== before.points || r.count !== before.count || Date.now() > deadline) {
@@ -105,7 +105,7 @@
         choose(n);
         say('Cảm ơn bạn đã đánh giá ' + n + ' sao.');
         var unchanged = vote.previousStars === n;
-        return unchanged && before ? before : follow(before, Date.now() + 10000);
+        return unchanged && before ? before : follow(before, Date.now() + 30000);
       }).catch(function (e) {
         say(failure(e && e.status));
       }).then(function () { busy = false; });

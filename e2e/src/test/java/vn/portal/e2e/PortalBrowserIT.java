@@ -52,6 +52,7 @@ class PortalBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration TALLY = Duration.ofSeconds(35);
 
     private JsonNode fixture;
     private LocalRun run;
@@ -185,10 +186,11 @@ class PortalBrowserIT {
         assertThat(line.getText()).isEqualTo("Tổng số điểm của bài viết là: 0 trong 0 đánh giá");
         browser.executeScript("window.__sameDocument = true;");
 
+        // the page follows the tally for up to 30 s; a busy CI machine may need most of it
         click(".stars button[aria-label='4 sao']");
-        new WebDriverWait(browser, WAIT).until(b -> line.getText().equals("Tổng số điểm của bài viết là: 4 trong 1 đánh giá"));
+        new WebDriverWait(browser, TALLY).until(b -> line.getText().equals("Tổng số điểm của bài viết là: 4 trong 1 đánh giá"));
         click(".stars button[aria-label='2 sao']");
-        new WebDriverWait(browser, WAIT).until(b -> line.getText().equals("Tổng số điểm của bài viết là: 2 trong 1 đánh giá"));
+        new WebDriverWait(browser, TALLY).until(b -> line.getText().equals("Tổng số điểm của bài viết là: 2 trong 1 đánh giá"));
 
         assertThat(browser.executeScript("return window.__sameDocument === true;")).isEqualTo(true);
         assertThat(line.getAttribute("aria-live")).isEqualTo("polite");
