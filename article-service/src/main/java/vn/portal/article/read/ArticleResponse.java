@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import vn.portal.article.rating.ArticleRating;
 import vn.portal.contracts.ArticleImage;
+import vn.portal.platform.text.VietnameseText;
 
 /**
  * An article as readers get it; dates in the portal's time zone, Asia/Ho_Chi_Minh.
@@ -35,7 +36,7 @@ record ArticleResponse(String id, String slug, long revision, String title, Stri
 
         static RatingResponse of(ArticleRating r) {
             return new RatingResponse(r.points(), r.count(), r.average(), r.score(),
-                    "Tổng số điểm của bài viết là: " + r.points() + " trong " + r.count() + " đánh giá");
+                    VietnameseText.ratingLine(r.points(), r.count()));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.portal.platform.text.VietnameseText;
 
 /**
  * Words of Vietnamese text as search needs them, in two forms: <em>exact</em> (lowercase, the
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
 public final class SearchText {
 
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private SearchText() {
     }
@@ -51,7 +51,6 @@ public final class SearchText {
 
     /** One word without its marks: {@code "đảng"} becomes {@code "dang"}. */
     public static String fold(String word) {
-        String decomposed = Normalizer.normalize(word.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
-        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        return VietnameseText.fold(word);
     }
 }

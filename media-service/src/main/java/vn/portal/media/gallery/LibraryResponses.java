@@ -1,7 +1,7 @@
 package vn.portal.media.gallery;
 
+import vn.portal.platform.text.VietnameseText;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import vn.portal.contracts.ArticleImage;
@@ -9,8 +9,6 @@ import vn.portal.media.image.MediaSummary;
 
 /** The photo library ("Thư viện ảnh") as clients get it; dates in Asia/Ho_Chi_Minh. */
 final class LibraryResponses {
-
-    static final ZoneId PORTAL_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private LibraryResponses() {
     }
@@ -48,6 +46,6 @@ final class LibraryResponses {
     }
 
     static OffsetDateTime at(Gallery gallery) {
-        return gallery.listedAt() == null ? null : gallery.listedAt().atZone(PORTAL_ZONE).toOffsetDateTime();
+        return gallery.listedAt() == null ? null : gallery.listedAt().atZone(VietnameseText.ZONE).toOffsetDateTime();
     }
 }

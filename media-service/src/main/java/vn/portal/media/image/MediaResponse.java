@@ -1,7 +1,7 @@
 package vn.portal.media.image;
 
+import vn.portal.platform.text.VietnameseText;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -15,8 +15,6 @@ record MediaResponse(String id, String contentType, int width, int height, long 
                      String album, String albumId, FocalPoint focalPoint, List<Rendition> renditions,
                      OffsetDateTime uploadedAt) {
 
-    static final ZoneId PORTAL_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-
     /** One served form: where, its size and type. */
     record Rendition(String name, int width, int height, String contentType, long bytes, String url) {
     }
@@ -27,6 +25,6 @@ record MediaResponse(String id, String contentType, int width, int height, long 
                 .toList();
         return new MediaResponse(m.id(), m.contentType(), m.width(), m.height(), m.bytes(), m.sha256(),
                 m.caption(), m.alt(), m.altMissing(), m.credit(), m.copyright(), m.album(), m.albumId(),
-                m.focalPoint(), renditions, m.uploadedAt().atZone(PORTAL_ZONE).toOffsetDateTime());
+                m.focalPoint(), renditions, m.uploadedAt().atZone(VietnameseText.ZONE).toOffsetDateTime());
     }
 }

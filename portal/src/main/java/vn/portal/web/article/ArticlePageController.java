@@ -24,7 +24,7 @@ import vn.portal.web.gateway.Api;
 import vn.portal.web.gateway.GatewayApi;
 import vn.portal.web.support.Categories;
 import vn.portal.web.support.PortalProperties;
-import vn.portal.web.support.VietnameseText;
+import vn.portal.web.support.VietnameseDates;
 
 /** The article page, at {@code /tin-tuc/{slug}}; an article's id (or an old link) redirects there. */
 @Controller
@@ -73,9 +73,9 @@ class ArticlePageController {
         model.addAttribute("article", article);
         model.addAttribute("category", category);
         model.addAttribute("canonical", url);
-        model.addAttribute("published", VietnameseText.dateTime(article.publishedAt()));
+        model.addAttribute("published", VietnameseDates.dateTime(article.publishedAt()));
         model.addAttribute("updated", article.updatedAt() != null && !article.updatedAt().equals(article.publishedAt())
-                ? VietnameseText.dateTime(article.updatedAt()) : null);
+                ? VietnameseDates.dateTime(article.updatedAt()) : null);
         Body body = bodies.get(article.id() + ":" + article.revision() + ":" + new TreeSet<>(media.keySet()),
                 key -> new Body(BodyHtml.render(article.bodyHtml(), article.images(), media), readingMinutes(article)));
         model.addAttribute("readingMinutes", body.readingMinutes());
@@ -134,8 +134,8 @@ class ArticlePageController {
             }
         }
         ld.put("image", images);
-        ld.put("datePublished", VietnameseText.iso(article.publishedAt()));
-        ld.put("dateModified", VietnameseText.iso(article.updatedAt() == null ? article.publishedAt() : article.updatedAt()));
+        ld.put("datePublished", VietnameseDates.iso(article.publishedAt()));
+        ld.put("dateModified", VietnameseDates.iso(article.updatedAt() == null ? article.publishedAt() : article.updatedAt()));
         if (article.author() != null) {
             ld.put("author", List.of(Map.of("@type", "Person", "name", article.author())));
         }

@@ -19,7 +19,8 @@ import vn.portal.web.gateway.Api;
 import vn.portal.web.gateway.GatewayApi;
 import vn.portal.web.support.Categories;
 import vn.portal.web.support.PortalProperties;
-import vn.portal.web.support.VietnameseText;
+import vn.portal.platform.text.VietnameseText;
+import vn.portal.web.support.VietnameseDates;
 
 /**
  * RSS 2.0 (the newest articles, and per section), {@code sitemap.xml} with every published
@@ -86,7 +87,7 @@ class FeedController {
                 element(xml, "category", item.category());
             }
             if (item.publishedAt() != null) {
-                element(xml, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(item.publishedAt().atZoneSameInstant(VietnameseText.PORTAL_ZONE)));
+                element(xml, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(item.publishedAt().atZoneSameInstant(VietnameseText.ZONE)));
             }
             xml.writeEndElement();
         }
@@ -104,7 +105,7 @@ class FeedController {
             xml.writeStartElement("url");
             element(xml, "loc", portal.absolute("/tin-tuc/" + item.slug()));
             if (item.publishedAt() != null) {
-                element(xml, "lastmod", VietnameseText.iso(item.publishedAt()));
+                element(xml, "lastmod", VietnameseDates.iso(item.publishedAt()));
             }
             xml.writeEndElement();
         }
@@ -129,7 +130,7 @@ class FeedController {
             xml.writeEndElement();
             xml.writeEndElement();
             xml.writeStartElement("news", "publication_date", "http://www.google.com/schemas/sitemap-news/0.9");
-            xml.writeCharacters(VietnameseText.iso(item.publishedAt()));
+            xml.writeCharacters(VietnameseDates.iso(item.publishedAt()));
             xml.writeEndElement();
             xml.writeStartElement("news", "title", "http://www.google.com/schemas/sitemap-news/0.9");
             xml.writeCharacters(item.title());

@@ -1,10 +1,11 @@
 package vn.portal.web.search;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.web.util.HtmlUtils;
-import vn.portal.web.support.VietnameseText;
+import vn.portal.platform.text.VietnameseText;
 
 /**
  * The words of a search marked in a text, diacritics ignored as the search ignores them: "thi dua"
@@ -19,7 +20,12 @@ final class Highlight {
         if (text == null) {
             return "";
         }
-        String folded = VietnameseText.fold(text);
+        text = Normalizer.normalize(text, Normalizer.Form.NFC); // one character folds to one
+        char[] folding = text.toCharArray();
+        for (int i = 0; i < folding.length; i++) {
+            folding[i] = VietnameseText.fold(folding[i]);
+        }
+        String folded = new String(folding);
         boolean[] marked = new boolean[text.length()];
         for (String word : words(query)) {
             for (int at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length())) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import vn.portal.platform.slug.Slugs;
 import vn.portal.web.gateway.Api;
 import vn.portal.web.gateway.GatewayApi;
 
@@ -32,7 +33,7 @@ public class Categories {
     }
 
     public static Category of(String name) {
-        return name == null || name.isBlank() ? null : new Category(name, VietnameseText.slug(name));
+        return name == null || name.isBlank() ? null : new Category(name, Slugs.of(name));
     }
 
     /** The sections, in the order their newest article appeared; empty when the API cannot say. */

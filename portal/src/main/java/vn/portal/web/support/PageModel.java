@@ -39,15 +39,15 @@ public class PageModel {
         static final Dates INSTANCE = new Dates();
 
         public String dateTime(OffsetDateTime at) {
-            return VietnameseText.dateTime(at);
+            return VietnameseDates.dateTime(at);
         }
 
         public String date(OffsetDateTime at) {
-            return VietnameseText.date(at);
+            return VietnameseDates.date(at);
         }
 
         public String iso(OffsetDateTime at) {
-            return VietnameseText.iso(at);
+            return VietnameseDates.iso(at);
         }
 
         public String category(String name) {

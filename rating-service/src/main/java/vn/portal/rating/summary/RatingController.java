@@ -1,5 +1,6 @@
 package vn.portal.rating.summary;
 
+import vn.portal.platform.text.VietnameseText;
 import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +33,7 @@ class RatingController {
 
         static RatingResponse of(RatingTotals t) {
             return new RatingResponse(t.articleId(), t.points(), t.count(), t.average(), t.histogram(), t.score(),
-                    "Tổng số điểm của bài viết là: " + t.points() + " trong " + t.count() + " đánh giá",
+                    VietnameseText.ratingLine(t.points(), t.count()),
                     "Click để đánh giá bài viết");
         }
     }

@@ -16,6 +16,7 @@ class SlugsTest {
             Hội nghị — tổng kết “thi đua”         | hoi-nghi-tong-ket-thi-dua
             Ưu tiên ươm mầm ở Quảng Ngãi          | uu-tien-uom-mam-o-quang-ngai
             Crème brûlée ở Huế                    | creme-brulee-o-hue
+            Tin tức - Sự kiện                     | tin-tuc-su-kien
             """)
     void foldsVietnameseTitlesIntoSlugs(String title, String slug) {
         assertThat(Slugs.of(title)).isEqualTo(slug);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class VietnameseTextTest {
+class VietnameseDatesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
@@ -17,29 +17,20 @@ class VietnameseTextTest {
             2024-02-04T17:00:00Z      | Thứ Hai, 05/02/2024 00:00
             """)
     void printsTheDateAsVietnameseReadersWriteItInThePortalsZone(String at, String printed) {
-        assertThat(VietnameseText.dateTime(OffsetDateTime.parse(at))).isEqualTo(printed);
+        assertThat(VietnameseDates.dateTime(OffsetDateTime.parse(at))).isEqualTo(printed);
     }
 
     @Test
     void writesMachineDatesInThePortalsZone() {
-        assertThat(VietnameseText.iso(OffsetDateTime.parse("2024-01-31T03:00:00Z"))).isEqualTo("2024-01-31T10:00:00+07:00");
-    }
-
-    @Test
-    void foldsEachCharacterToOneSoPositionsStay() {
-        String title = "Khối Mặt trận tổng kết công tác thi đua ĐỒNG CHÍ";
-
-        assertThat(VietnameseText.fold(title)).isEqualTo("khoi mat tran tong ket cong tac thi dua dong chi")
-                .hasSameSizeAs(title);
+        assertThat(VietnameseDates.iso(OffsetDateTime.parse("2024-01-31T03:00:00Z"))).isEqualTo("2024-01-31T10:00:00+07:00");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            Tin tức - Sự kiện      | tin-tuc-su-kien
-            Văn hóa - Xã hội       | van-hoa-xa-hoi
-            Đầu tư, Phát triển!    | dau-tu-phat-trien
+            Tin tức - Sự kiện      | /chuyen-muc/tin-tuc-su-kien
+            Văn hóa - Xã hội       | /chuyen-muc/van-hoa-xa-hoi
             """)
-    void makesVietnameseSectionSlugs(String name, String slug) {
-        assertThat(VietnameseText.slug(name)).isEqualTo(slug);
+    void givesEachSectionAReadableAddress(String name, String path) {
+        assertThat(Categories.of(name).path()).isEqualTo(path);
     }
 }

@@ -1,8 +1,7 @@
 package vn.portal.platform.slug;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
+import vn.portal.platform.text.VietnameseText;
 
 /**
  * Vietnamese-correct URL slugs: lowercase, tone marks and other diacritics removed, {@code đ} and
@@ -12,16 +11,13 @@ import java.util.regex.Pattern;
 public final class Slugs {
 
     public static final int MAX_LENGTH = 80;
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
 
     private Slugs() {
     }
 
     public static String of(String text) {
-        String folded = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
-        String slug = NOT_ALNUM.matcher(MARKS.matcher(folded).replaceAll("").toLowerCase(Locale.ROOT))
-                .replaceAll("-");
+        String slug = NOT_ALNUM.matcher(VietnameseText.fold(text)).replaceAll("-");
         slug = trimHyphens(slug);
         if (slug.length() > MAX_LENGTH) {
             int cut = slug.lastIndexOf('-', MAX_LENGTH);
