@@ -25,24 +25,31 @@ class ErrorPages {
 
     @ExceptionHandler({GatewayApi.NotFound.class, NoResourceFoundException.class})
     ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) {
-        return page("error/404", HttpStatus.NOT_FOUND, request, response);
+        return page(HttpStatus.NOT_FOUND, "Không tìm thấy trang",
+                "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy kiểm tra lại địa chỉ, hoặc tìm bài viết bằng ô tìm kiếm.",
+                request, response);
     }
 
     @ExceptionHandler(GatewayApi.Gone.class)
     ModelAndView gone(HttpServletRequest request, HttpServletResponse response) {
-        return page("error/410", HttpStatus.GONE, request, response);
+        return page(HttpStatus.GONE, "Bài viết đã được gỡ",
+                "Bài viết này đã được gỡ khỏi cổng thông tin và không còn được đăng.", request, response);
     }
 
     @ExceptionHandler(GatewayApi.Unavailable.class)
     ModelAndView unavailable(GatewayApi.Unavailable e, HttpServletRequest request, HttpServletResponse response) {
         log.warn("The API could not answer: {}", e.getMessage());
         response.setHeader("Retry-After", "10");
-        return page("error/503", HttpStatus.SERVICE_UNAVAILABLE, request, response);
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "Hệ thống đang bận",
+                "Cổng thông tin tạm thời không lấy được nội dung. Vui lòng thử lại sau ít phút.", request, response);
     }
 
-    private ModelAndView page(String view, HttpStatus status, HttpServletRequest request, HttpServletResponse response) {
+    private ModelAndView page(HttpStatus status, String title, String message, HttpServletRequest request,
+                              HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
-        ModelAndView page = new ModelAndView(view, pageModel.attributes(request));
+        ModelAndView page = new ModelAndView("error/page", pageModel.attributes(request));
+        page.addObject("title", title);
+        page.addObject("message", message);
         page.setStatus(status);
         return page;
     }
