@@ -80,7 +80,8 @@ class ArticlePageController {
                 key -> new Body(BodyHtml.render(article.bodyHtml(), article.images(), media), readingMinutes(article)));
         model.addAttribute("readingMinutes", body.readingMinutes());
         model.addAttribute("body", body.html());
-        model.addAttribute("rating", api.rating(article.id()).orElse(article.rating()));
+        // article-service's copy of the totals; the page's script then reads rating-service's live line
+        model.addAttribute("rating", article.rating());
         model.addAttribute("share", share(url, article.title()));
         Api.Rendition card = firstRendition(article, media, "crop-16x9");
         model.addAttribute("cardImage", card);

@@ -23,7 +23,8 @@ import vn.portal.web.support.PortalProperties;
 /**
  * The gateway's public API, the only thing the portal reads. Answers are kept for a moment
  * ({@code portal.api-cache-ttl}, 2 s by default) so that a burst of readers costs the API one
- * call, and an update still shows within seconds. The reader's address goes along in
+ * call, and an update still shows within seconds; an image's sizes and forms, which never change,
+ * for {@code portal.media-cache-ttl} (10 min). The reader's address goes along in
  * {@code X-Forwarded-For}, so the gateway limits each reader, not the portal.
  */
 @Component
@@ -33,6 +34,7 @@ public class GatewayApi {
 
     private final RestClient http;
     private final Cache<String, Object> answers;
+    private final Cache<String, Object> images;
 
     GatewayApi(RestClient.Builder builder, PortalProperties properties) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -45,6 +47,7 @@ public class GatewayApi {
                 })
                 .build();
         this.answers = Caffeine.newBuilder().expireAfterWrite(properties.apiCacheTtl()).maximumSize(10_000).build();
+        this.images = Caffeine.newBuilder().expireAfterWrite(properties.mediaCacheTtl()).maximumSize(10_000).build();
     }
 
     /** A published article by its slug or id; {@link NotFound} or {@link Gone} otherwise. */
@@ -74,14 +77,8 @@ public class GatewayApi {
 
     /** An image's sizes and forms; empty when media-service cannot say (the page shows the image without). */
     public Optional<Api.Media> media(String mediaId) {
-        return optionalPart("media:" + mediaId, () -> http.get().uri("/api/media/{id}", mediaId)
+        return optionalPart(images, "media:" + mediaId, () -> http.get().uri("/api/media/{id}", mediaId)
                 .retrieve().body(Api.Media.class));
-    }
-
-    /** The current rating line; empty when rating-service cannot say. */
-    public Optional<Api.Rating> rating(String articleId) {
-        return optionalPart("rating:" + articleId, () -> http.get().uri("/api/articles/{id}/rating", articleId)
-                .retrieve().body(Api.Rating.class));
     }
 
     public Api.LibraryPage library(int page, int size) {
@@ -95,8 +92,12 @@ public class GatewayApi {
                 .retrieve().body(Api.Gallery.class));
     }
 
-    @SuppressWarnings("unchecked")
     private <T> T cached(String key, Supplier<T> call) {
+        return cached(answers, key, call);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cached(Cache<String, Object> answers, String key, Supplier<T> call) {
         Object hit = answers.getIfPresent(key);
         if (hit != null) {
             return (T) hit;
@@ -119,9 +120,9 @@ public class GatewayApi {
     }
 
     /** A part of a page that the page can do without: empty on any failure, which is logged. */
-    private <T> Optional<T> optionalPart(String key, Supplier<T> call) {
+    private static <T> Optional<T> optionalPart(Cache<String, Object> cache, String key, Supplier<T> call) {
         try {
-            return Optional.ofNullable(cached(key, call));
+            return Optional.ofNullable(cached(cache, key, call));
         } catch (RuntimeException e) {
             log.warn("{} left out of the page: {}", key, e.toString());
             return Optional.empty();
