@@ -4,7 +4,7 @@
 #   bench/run-all.sh [--quick|--full]
 #
 # Order: B1a (nginx and a lone gateway, no local run), B6 (its own starts of the local run), then
-# one local run on the benchmarks' ports shared by B1b, B7, B2 and B5 (BENCH_STACK_DATA: each script
+# one local run on the benchmarks' ports shared by B1b, B7, B2, B5 and B3 (BENCH_STACK_DATA: each script
 # uses it instead of starting its own), then the resident memory of that run's processes after
 # the load. Each benchmark appends its own section to docs/benchmarks.md under a heading for
 # this suite run. Quick: a smoke test of every script in a few minutes (most of it the starts of
@@ -35,14 +35,15 @@ run b1b-article-reads.sh
 run b7-portal-page.sh
 run b2-votes.sh
 run b5-renditions.sh
+run b3-log-to-readable.sh
 
 rows=""; sum=0
-LOAD_NOTE="the local run shared by B1b, B7, B2 and B5, right after them"
+LOAD_NOTE="the local run shared by B1b, B7, B2, B5 and B3, right after them"
 while read -r name pid; do
   rss=$(rss_mb "$pid"); sum=$(( sum + ${rss/\?/0} ))
   rows="$rows| $name | $rss |"$'\n'
 done < <(stack_processes)
-record "B6 after load: resident memory of the shared local run after B1b, B7, B2 and B5" "| process | resident MB |
+record "B6 after load: resident memory of the shared local run after B1b, B7, B2, B5 and B3" "| process | resident MB |
 |---|---:|
 ${rows}| total | $sum |"
 

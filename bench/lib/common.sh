@@ -40,7 +40,7 @@ for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --full) QUICK=0 ;;
-    -h|--help) sed -n '2,/^set -/p' "$0" | sed '$d'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (use --quick or --full)" >&2; exit 2 ;;
   esac
 done
@@ -83,6 +83,7 @@ pkg_of() { case "$1" in nginx) echo nginx-light ;; vipsthumbnail) echo libvips-t
 port_free() {
   local port
   for port in "$@"; do
+    [ "$port" -ge 1024 ] && [ "$port" -le 65535 ] || die "port $port is out of range (BENCH_PORT_OFFSET too large?)"
     if ss -Hltn "sport = :$port" | grep -q .; then die "port $port is taken: set the B_*_PORT variables (see bench/lib/common.sh)"; fi
   done
 }
