@@ -143,6 +143,25 @@ abstract class EditorialFlowContract extends FlowTestSupport {
     }
 
     @Test
+    void refusesAHostileTwoMegabyteDraftInUnderASecond() throws Exception {
+        Map<String, Object> hostile = new HashMap<>(draft("<" + " ".repeat(2 * 1024 * 1024) + "x", BODY));
+        hostile.put("lead", "<" + " ".repeat(1999));
+        call("POST", "/api/editorial/drafts", editorToken(), draft("Bài khởi động " + unique(), BODY)); // warm up
+        long before = mongo.getCollection("drafts").countDocuments();
+
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response = call("POST", "/api/editorial/drafts", editorToken(), hostile);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("hostile 2 MB draft answered %d in %d ms%n", response.statusCode(), millis);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("type").asString()).endsWith("/invalid-draft");
+        assertThat(json(response).get("detail").asString()).contains("title is longer than 300");
+        assertThat(millis).isLessThan(1000);
+        assertThat(mongo.getCollection("drafts").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
     void refusesToPublishWhatTheIngestWouldDeadLetterAndLeavesTheDraftUnchanged() throws Exception {
         String id = createDraft(editorToken(), "Chỉ có khung nhúng " + unique(),
                 "<iframe src=\"https://evil.example\"></iframe><script>alert(1)</script>").get("id").asString();

@@ -34,20 +34,16 @@ record DraftRequest(String title, String lead, String bodyHtml, List<ArticleImag
         if (title == null || title.isBlank()) {
             problems.add("title is required");
         } else {
-            longer(problems, "title", title.strip(), MAX_TITLE);
-            plainText(problems, "title", title);
+            text(problems, "title", title.strip(), MAX_TITLE);
         }
         if (bodyHtml == null || bodyHtml.isBlank()) {
             problems.add("bodyHtml is required");
         } else {
             longer(problems, "bodyHtml", bodyHtml, MAX_BODY);
         }
-        longer(problems, "lead", lead, MAX_LEAD);
-        plainText(problems, "lead", lead);
-        longer(problems, "author", author, MAX_AUTHOR);
-        plainText(problems, "author", author);
-        longer(problems, "category", category, MAX_CATEGORY);
-        plainText(problems, "category", category);
+        text(problems, "lead", lead, MAX_LEAD);
+        text(problems, "author", author, MAX_AUTHOR);
+        text(problems, "category", category, MAX_CATEGORY);
         if (tags != null) {
             if (tags.size() > MAX_TAGS || tags.stream().anyMatch(tag -> tag == null || tag.isBlank())) {
                 problems.add("tags must be at most " + MAX_TAGS + " non-empty words");
@@ -77,21 +73,25 @@ record DraftRequest(String title, String lead, String bodyHtml, List<ArticleImag
             problems.add(name + ".url must be http(s):// or a path such as /api/media/...");
         }
         longer(problems, name + ".mediaId", image.mediaId(), MAX_MEDIA_ID);
-        longer(problems, name + ".caption", image.caption(), MAX_CAPTION);
-        plainText(problems, name + ".caption", image.caption());
-        longer(problems, name + ".alt", image.alt(), MAX_ALT);
-        plainText(problems, name + ".alt", image.alt());
-        longer(problems, name + ".credit", image.credit(), MAX_CREDIT);
-        plainText(problems, name + ".credit", image.credit());
+        text(problems, name + ".caption", image.caption(), MAX_CAPTION);
+        text(problems, name + ".alt", image.alt(), MAX_ALT);
+        text(problems, name + ".credit", image.credit(), MAX_CREDIT);
     }
 
-    private static void longer(List<String> problems, String field, String value, int max) {
+    /** @return whether it is within its length */
+    private static boolean longer(List<String> problems, String field, String value, int max) {
         if (value != null && value.length() > max) {
             problems.add(field + " is longer than " + max + " characters");
+            return false;
         }
+        return true;
     }
 
-    private static void plainText(List<String> problems, String field, String value) {
+    /** Plain text within its length; the length is checked first, so no pattern ever reads an overlong value. */
+    private static void text(List<String> problems, String field, String value, int max) {
+        if (!longer(problems, field, value, max)) {
+            return;
+        }
         String problem = ArticleRules.plainTextProblem(value);
         if (problem != null) {
             problems.add(field + " " + problem);

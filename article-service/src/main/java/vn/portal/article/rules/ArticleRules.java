@@ -1,6 +1,7 @@
 package vn.portal.article.rules;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import vn.portal.contracts.ArticleImage;
@@ -21,8 +22,15 @@ public class ArticleRules {
 
     public static final int MAX_TITLE = 300;
     static final int MAX_BODY_TEXT = 200_000;
-    /** A tag, or what the contract's {@code plainText} pattern refuses: '<' then a letter, '/', '!' or '?'. */
-    private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>|<[A-Za-z/!?]");
+    static final int MAX_LEAD = 2000;
+    /** What the contract's {@code plainText} pattern refuses: '<' then a letter, '/', '!' or '?'. */
+    private static final Pattern TAG_OPENING = Pattern.compile("<[A-Za-z/!?]");
+    /**
+     * The start of a tag written with spaces after its bracket ({@code < b>}, {@code < / b>}): markup
+     * when a '>' follows. Possessive quantifiers: every character is looked at once (the former
+     * {@code <\s*\/?\s*[a-zA-Z!][^>]*>} backtracked quadratically over a run of spaces).
+     */
+    private static final Pattern SPACED_TAG_OPENING = Pattern.compile("<\\s++/?+\\s*+[A-Za-z!]");
     /** The contract's image URL pattern: http(s), or a path on the portal (not protocol-relative). */
     private static final Pattern LOADABLE_URL = Pattern.compile("^(https?://|/(?!/))");
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
@@ -49,6 +57,9 @@ public class ArticleRules {
         }
         plainText(event, "title", title);
         if (event.lead() != null) {
+            if (event.lead().length() > MAX_LEAD) {
+                throw invalid(event, "lead is longer than " + MAX_LEAD + " characters");
+            }
             plainText(event, "lead", event.lead());
         }
         if (event.updatedAt().isBefore(event.publishedAt())) {
@@ -90,13 +101,23 @@ public class ArticleRules {
         if (text == null) {
             return null;
         }
-        if (MARKUP.matcher(text).find()) {
+        if (isMarkup(text)) {
             return "contains HTML markup";
         }
         if (CONTROL.matcher(text).find()) {
             return "contains control characters";
         }
         return null;
+    }
+
+    /** In time linear in its length: callers check lengths first all the same. */
+    private static boolean isMarkup(String text) {
+        if (TAG_OPENING.matcher(text).find()) {
+            return true;
+        }
+        Matcher spaced = SPACED_TAG_OPENING.matcher(text);
+        // a later opening ends later still: if no '>' follows the first, none follows any
+        return spaced.find() && text.indexOf('>', spaced.end()) >= 0;
     }
 
     /** Whether a browser may load an image from it: http(s), or a path on the portal. */

@@ -2,11 +2,16 @@ package vn.portal.article.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.portal.article.config.ArticleProperties;
 import vn.portal.contracts.ArticleImage;
@@ -94,6 +99,34 @@ class ArticleRulesTest {
         ArticlePublished event = with("Tin", "<p onclick=\"x()\">Nội dung</p><script>alert(1)</script>");
 
         assertThat(rules.check(event).event().bodyHtml()).isEqualTo("<p>Nội dung</p>");
+    }
+
+    static Stream<Arguments> hostileTexts() {
+        int size = 2 * 1024 * 1024;
+        return Stream.of(
+                arguments("'<' then spaces", "<" + " ".repeat(size), null),
+                arguments("'< /' then spaces", "< /" + " ".repeat(size), null),
+                arguments("'< a' over and over, never closed", "< a".repeat(size / 3), null),
+                arguments("'< a' over and over, closed at the end", "< a".repeat(size / 3) + ">", "contains HTML markup"),
+                arguments("spaces, then a tag", " ".repeat(size) + "< b>", "contains HTML markup"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileTexts")
+    void judgesAHostileTwoMegabyteTextInUnderASecond(String shape, String text, String problem) {
+        long started = System.nanoTime();
+        String found = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> ArticleRules.plainTextProblem(text));
+        System.out.printf("plain-text check of %s (%d chars): %d ms%n", shape, text.length(),
+                (System.nanoTime() - started) / 1_000_000);
+
+        assertThat(found).isEqualTo(problem);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Tin < b>nóng", "Tin < /b>", "Tin <\n/ i\n>x", "Tin < !-- x -->"})
+    void stillRefusesATagWithSpacesAfterItsBracket(String title) {
+        assertThat(ArticleRules.plainTextProblem(title)).isEqualTo("contains HTML markup");
+        assertThat(ArticleRules.plainTextProblem("Nhiệt độ < 5 độ C > 3 độ C")).isNull();
     }
 
     private static ArticlePublished withImage(String url) {
