@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import vn.portal.contracts.ArticleImage;
 import vn.portal.contracts.ArticlePublished;
@@ -22,6 +24,7 @@ import vn.portal.contracts.ArticleUnpublished;
 import vn.portal.contracts.EventType;
 import vn.portal.devstack.Articles;
 import vn.portal.devstack.EventRecords;
+import vn.portal.devstack.RawHttp;
 import vn.portal.devstack.WithDevIssuer;
 import vn.portal.platform.events.CloudEventHeaders;
 import vn.portal.platform.events.EventsConfiguration;
@@ -60,6 +63,18 @@ abstract class ArticleFlowContract extends FlowTestSupport {
         Document stored = stored(seed.articleId());
         assertThat(stored.getString("slug")).isEqualTo(SEED_SLUG);
         assertThat(stored.getLong("revision")).isEqualTo(1L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/articles/search?q=%ff%fe%fd", "/api/articles/search?q=%zz", "/api/articles/search?q=abc%",
+            "/api/articles/search?q=%c3%28", "/api/articles?page=%ff", "/api/articles/search?%ff=1&q=tin",
+            "/api/articles/%ff%fe", "/api/articles/%zz", "/api/articles/%c0%ae%c0%ae"})
+    void answersMalformedPercentEncodingAndInvalidUtf8WithA400Problem(String target) {
+        RawHttp.Answer answer = RawHttp.send(port, "GET", target);
+
+        assertThat(answer.status()).as(target + "\n" + answer.head() + "\n" + answer.body()).isEqualTo(400);
+        assertThat(answer.isProblem()).as(answer.head()).isTrue();
+        assertThat(answer.body()).contains("https://portal.vn/problems/");
     }
 
     @Test

@@ -34,6 +34,9 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import vn.portal.devstack.RawHttp;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,6 +95,16 @@ abstract class MediaFlowContract {
     int port;
 
     // --- uploads ---------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/galleries?page=%ff%fe", "/api/galleries?size=%zz", "/api/galleries?%c3%28=1", "/api/media/%ff", "/api/galleries/%zz"})
+    void answersMalformedPercentEncodingAndInvalidUtf8WithA400Problem(String target) {
+        RawHttp.Answer answer = RawHttp.send(port, "GET", target);
+
+        assertThat(answer.status()).as(target + "\n" + answer.head() + "\n" + answer.body()).isEqualTo(400);
+        assertThat(answer.isProblem()).as(answer.head()).isTrue();
+        assertThat(answer.body()).contains("https://portal.vn/problems/");
+    }
 
     @Test
     void keepsTheUploadPrivateInGridFsAndServesItReEncodedWithItsContentType() throws Exception {

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import vn.portal.devstack.RawHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +44,16 @@ import vn.portal.platform.events.CloudEventHeaders;
  * the log, the tally folds it into totals.
  */
 abstract class RatingFlowContract extends RatingServiceTestSupport {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/ratings/top?days=%ff%fe", "/api/ratings/top?limit=%zz", "/api/ratings/top?%c3%28=1", "/api/articles/%ff/rating", "/api/articles/%zz/rating"})
+    void answersMalformedPercentEncodingAndInvalidUtf8WithA400Problem(String target) {
+        RawHttp.Answer answer = RawHttp.send(port, "GET", target);
+
+        assertThat(answer.status()).as(target + "\n" + answer.head() + "\n" + answer.body()).isEqualTo(400);
+        assertThat(answer.isProblem()).as(answer.head()).isTrue();
+        assertThat(answer.body()).contains("https://portal.vn/problems/");
+    }
 
     @Test
     void ratesAPublishedArticleByItsSlugAndServesThePointsAndTheVietnameseLabel() throws Exception {

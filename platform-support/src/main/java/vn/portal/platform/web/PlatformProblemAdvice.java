@@ -2,6 +2,7 @@ package vn.portal.platform.web;
 
 import java.net.URI;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +34,16 @@ public class PlatformProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidEventException.class)
     ResponseEntity<ProblemDetail> invalidEvent(InvalidEventException e) {
         return ResponseEntity.badRequest().body(Problems.detail(HttpStatus.BAD_REQUEST, "invalid-event", e.getMessage()));
+    }
+
+    /**
+     * Tomcat parses the query string when a parameter is first read; malformed percent-encoding
+     * ({@code %zz}) or invalid UTF-8 ({@code %ff}) then throws: the client's mistake, not ours.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> malformedParameters(InvalidParameterException e) {
+        return ResponseEntity.badRequest().body(Problems.detail(HttpStatus.BAD_REQUEST, "malformed-query",
+                "The query string is not valid percent-encoded UTF-8"));
     }
 
     @ExceptionHandler(Exception.class)

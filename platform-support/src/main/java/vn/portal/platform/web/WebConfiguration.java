@@ -2,7 +2,13 @@ package vn.portal.platform.web;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +30,39 @@ public class WebConfiguration {
     @Bean
     PlatformProblemAdvice platformProblemAdvice() {
         return new PlatformProblemAdvice();
+    }
+
+    /**
+     * Runs after Boot's own Tomcat customizer (which adds a plain {@code ErrorReportValve}) and puts
+     * {@link ProblemErrorReportValve} in its place, so what Tomcat refuses before any servlet runs is
+     * a problem too.
+     */
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return new ProblemErrorReports();
+    }
+
+    static final class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                StandardHost host = (StandardHost) context.getParent();
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemErrorReportValve());
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     @Bean
