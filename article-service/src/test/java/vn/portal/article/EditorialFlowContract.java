@@ -79,7 +79,16 @@ abstract class EditorialFlowContract extends FlowTestSupport {
                         token, Map.of("publishAt", OffsetDateTime.now().plusHours(1).toString())),
                 call("DELETE", "/api/editorial/drafts/" + id, token, null),
                 call("GET", "/api/editorial/articles/" + id + "/revisions", token, null),
-                call("POST", "/api/admin/rebuild", token, null));
+                call("POST", "/api/admin/rebuild", token, null),
+                call("HEAD", "/api/editorial/drafts", token, null),
+                call("HEAD", "/api/editorial/drafts/" + id, token, null),
+                call("HEAD", "/api/editorial/articles/" + id + "/revisions", token, null),
+                call("OPTIONS", "/api/editorial/drafts/" + id, token, null),
+                call("PATCH", "/api/editorial/drafts/" + id, token, null),
+                call("HEAD", "/api/admin/rebuild", token, null),
+                call("OPTIONS", "/api/admin/rebuild", token, null),
+                call("DELETE", "/api/articles/" + id, token, null),
+                call("POST", "/api/articles/search?q=tin", token, null));
 
         for (HttpResponse<byte[]> response : responses) {
             assertThat(response.statusCode()).as(response.request().method() + " " + response.request().uri())

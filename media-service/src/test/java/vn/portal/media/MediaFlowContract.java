@@ -591,6 +591,12 @@ abstract class MediaFlowContract {
                 HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(401);
         assertThat(get("/api/media/" + id).statusCode()).isEqualTo(200);
         assertThat(get("/api/media/" + id + "/w320").statusCode()).isEqualTo(200);
+        for (String method : List.of("OPTIONS", "PUT", "PATCH", "DELETE", "POST")) {
+            RawHttp.Answer answer = RawHttp.send(port, method, "/api/media/" + id, "Content-Length: 0");
+            assertThat(answer.status()).as(method + "\n" + answer.head()).isEqualTo(401);
+            assertThat(answer.isProblem()).as(method + "\n" + answer.head()).isTrue();
+        }
+        assertThat(RawHttp.send(port, "HEAD", "/api/media/" + id + "/w320").status()).isEqualTo(200);
     }
 
     /** A multipart/form-data POST as a browser sends it: the text fields, then the file part. */

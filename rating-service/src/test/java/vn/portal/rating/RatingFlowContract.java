@@ -143,6 +143,19 @@ abstract class RatingFlowContract extends RatingServiceTestSupport {
         assertThat(mongo.getCollection("votes").countDocuments(new Document("articleId", article.articleId()))).isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"POST /api/admin/ratings/replay", "HEAD /api/admin/ratings/replay",
+            "OPTIONS /api/admin/ratings/replay", "GET /api/admin/ratings/replay", "DELETE /api/articles/a-1/rating",
+            "PUT /api/articles/a-1/ratings", "POST /api/ratings/top"})
+    void refusesEverythingItDoesNotListAsPublicWithoutAToken(String call) {
+        String[] methodAndPath = call.split(" ");
+        RawHttp.Answer answer = RawHttp.send(port, methodAndPath[0], methodAndPath[1]);
+
+        assertThat(answer.status()).as(call + "\n" + answer.head()).isEqualTo(401);
+        assertThat(answer.isProblem()).as(answer.head()).isTrue();
+        assertThat(RawHttp.send(port, "HEAD", "/api/ratings/top").status()).isEqualTo(200);
+    }
+
     @Test
     void refusesAnOversizedVote() throws Exception {
         ArticlePublished article = publishedArticle("Bài nhận phiếu quá lớn " + UUID.randomUUID());

@@ -35,7 +35,7 @@ import vn.portal.article.history.RevisionHistory;
 import vn.portal.platform.web.Problems;
 
 /**
- * The editorial API, for editors only ({@code platform.security.editor-paths}: the service checks
+ * The editorial API, for editors only (not in {@code platform.security.public-paths}: the service checks
  * the token itself). Drafts live in the {@code drafts} collection; publishing, correcting and
  * withdrawing produce events and answer 202: the article changes for readers once it is ingested.
  * What the ingest would dead-letter is never produced: 400 {@code article-rejected} with its

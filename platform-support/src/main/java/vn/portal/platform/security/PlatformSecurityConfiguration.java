@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Collection;
+import java.util.List;
+import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -33,7 +36,9 @@ import vn.portal.platform.web.Problems;
 
 /**
  * Every servlet service checks editor tokens itself (a JWT resource server), not only the
- * gateway: signature, expiry, issuer and audience. Roles come from the {@code roles} claim or
+ * gateway: signature, expiry, issuer and audience. Deny by default: only what a service lists in
+ * {@code platform.security.public-paths} (and the probes) is open; every other method on every
+ * other path, HEAD and OPTIONS included, needs the editor role. Roles come from the {@code roles} claim or
  * Keycloak's {@code realm_access.roles}. 401 and 403 are problem details.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,12 +54,15 @@ public class PlatformSecurityConfiguration {
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    for (String entry : properties.editorPaths()) {
-                        String[] methodAndPattern = entry.trim().split("\\s+", 2);
-                        requests.requestMatchers(HttpMethod.valueOf(methodAndPattern[0]), methodAndPattern[1])
-                                .hasRole(EDITOR);
+                    // an error page rendered for a request that was already let through (or refused)
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    for (String entry : ALWAYS_PUBLIC) {
+                        permit(requests, entry);
                     }
-                    requests.anyRequest().permitAll();
+                    for (String entry : properties.publicPaths()) {
+                        permit(requests, entry);
+                    }
+                    requests.anyRequest().hasRole(EDITOR); // deny by default: every other method and path
                 })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
@@ -70,6 +78,22 @@ public class PlatformSecurityConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 problem(response, json, HttpStatus.FORBIDDEN, "forbidden", "This needs the editor role")));
         return http.build();
+    }
+
+    /** What every service answers anyone: probes, the API description and the Prometheus scrape. */
+    static final List<String> ALWAYS_PUBLIC = List.of("GET /actuator/health", "GET /actuator/health/**",
+            "GET /actuator/info", "GET /actuator/prometheus", "GET /v3/api-docs", "GET /v3/api-docs/**");
+
+    /** "METHOD /pattern"; a public GET makes the same HEAD public (HEAD is GET without the body). */
+    private static void permit(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            String entry) {
+        String[] methodAndPattern = entry.trim().split("\\s+", 2);
+        HttpMethod method = HttpMethod.valueOf(methodAndPattern[0]);
+        requests.requestMatchers(method, methodAndPattern[1]).permitAll();
+        if (method == HttpMethod.GET) {
+            requests.requestMatchers(HttpMethod.HEAD, methodAndPattern[1]).permitAll();
+        }
     }
 
     @Bean

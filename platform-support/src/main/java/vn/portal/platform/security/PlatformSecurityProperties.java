@@ -4,16 +4,16 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Who may write. {@code editorPaths} are "METHOD /pattern" entries that need the editor role;
- * everything else is public. The token issuer is configuration: a JWK set URI (Keycloak or any
+ * Who may do what. {@code publicPaths} are "METHOD /pattern" entries anyone may call (a GET entry
+ * covers HEAD too); everything else needs the editor role. The token issuer is configuration: a JWK set URI (Keycloak or any
  * OpenID provider) or, for the local run, the development issuer's public key.
  */
 @ConfigurationProperties("platform.security")
-public record PlatformSecurityProperties(Jwt jwt, List<String> editorPaths) {
+public record PlatformSecurityProperties(Jwt jwt, List<String> publicPaths) {
 
     public PlatformSecurityProperties {
         jwt = jwt == null ? new Jwt(null, null, null, null) : jwt;
-        editorPaths = editorPaths == null ? List.of() : editorPaths;
+        publicPaths = publicPaths == null ? List.of() : publicPaths;
     }
 
     /**

@@ -3,7 +3,7 @@ package vn.portal.rating.summary;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator actions; editor role (see platform.security.editor-paths). */
+/** Operator actions; editor role (everything but platform.security.public-paths needs it). */
 @RestController
 class AdminController {
 
