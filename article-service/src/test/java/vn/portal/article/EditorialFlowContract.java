@@ -62,6 +62,9 @@ abstract class EditorialFlowContract extends FlowTestSupport {
                 arguments("a wrongly signed token", DevIssuer.editorTokenWithAWrongSignature(), 401),
                 arguments("a token of another issuer", issuer.editorTokenFromIssuer("urn:someone-else"), 401),
                 arguments("a token for another audience", issuer.editorTokenForAudience("another-app"), 401),
+                arguments("a token without expiry", issuer.editorTokenWithoutExpiry("bien-tap-vien"), 401),
+                arguments("a token good for ten years", issuer.editorTokenForTenYears("bien-tap-vien"), 401),
+                arguments("a look-alike editor role (dotless i)", issuer.lookalikeEditorToken("bien-tap-vien"), 403),
                 arguments("a reader", issuer.readerToken("doc-gia"), 403));
     }
 

@@ -105,6 +105,21 @@ public final class DevIssuer {
         return token("someone", ISSUER, audience, Duration.ofHours(1), List.of("editor"));
     }
 
+    /** An editor token that never expires: no {@code exp} claim at all. */
+    public String editorTokenWithoutExpiry(String subject) {
+        return token(subject, ISSUER, AUDIENCE, null, List.of("editor"));
+    }
+
+    /** An editor token good for ten years. */
+    public String editorTokenForTenYears(String subject) {
+        return token(subject, ISSUER, AUDIENCE, Duration.ofDays(3650), List.of("editor"));
+    }
+
+    /** A token whose role only looks like the editor's: {@code edıtor} (dotless i) upper-cases to EDITOR. */
+    public String lookalikeEditorToken(String subject) {
+        return token(subject, ISSUER, AUDIENCE, Duration.ofHours(1), List.of("ed\u0131tor"));
+    }
+
     /** A token that looks right but is signed with another key. */
     public static String editorTokenWithAWrongSignature() {
         try {
@@ -115,6 +130,7 @@ public final class DevIssuer {
         }
     }
 
+    /** @param validFor null for a token without {@code exp} */
     public String token(String subject, String issuer, String audience, Duration validFor, List<String> roles) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -122,7 +138,7 @@ public final class DevIssuer {
                 .issuer(issuer)
                 .audience(audience)
                 .issueTime(Date.from(now.minusSeconds(60)))
-                .expirationTime(Date.from(now.plus(validFor)))
+                .expirationTime(validFor == null ? null : Date.from(now.plus(validFor)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("roles", roles)
                 .claim("name", subject)

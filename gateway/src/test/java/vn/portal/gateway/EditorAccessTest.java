@@ -65,6 +65,9 @@ class EditorAccessTest extends GatewayTestSupport {
             new Caller("wrong issuer", () -> DevIssuer.forTests().editorTokenFromIssuer("https://evil.example/realms/x"), 401),
             new Caller("wrong audience", () -> DevIssuer.forTests().editorTokenForAudience("another-app"), 401),
             new Caller("not a JWT", () -> "not-a-jwt", 401),
+            new Caller("no expiry", () -> DevIssuer.forTests().editorTokenWithoutExpiry("bien.tap.vien"), 401),
+            new Caller("ten years", () -> DevIssuer.forTests().editorTokenForTenYears("bien.tap.vien"), 401),
+            new Caller("look-alike role", () -> DevIssuer.forTests().lookalikeEditorToken("bien.tap.vien"), 403),
             new Caller("reader role", () -> DevIssuer.forTests().readerToken("ban.doc"), 403),
             new Caller("editor role", () -> DevIssuer.forTests().editorToken("bien.tap.vien"), 200));
 

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How the gateway and the services read editor tokens, written once: the roles a token grants and
@@ -20,7 +21,17 @@ public final class TokenClaims {
     private TokenClaims() {
     }
 
-    /** The roles in the {@code roles} claim and in Keycloak's {@code realm_access.roles}, upper case. */
+    /**
+     * The platform's roles, as the token names them (the realm's role names) and as Spring Security
+     * checks them. Compared exactly: no case folding, so neither {@code Editor} nor a look-alike
+     * such as {@code edıtor} (dotless i, which upper-cases to {@code EDITOR}) grants anything.
+     */
+    private static final Map<String, String> PLATFORM_ROLES = Map.of("editor", "EDITOR", "reader", "READER");
+
+    /**
+     * The platform roles granted by the {@code roles} claim and Keycloak's {@code realm_access.roles}
+     * ({@code EDITOR}, {@code READER}); unknown names are ignored.
+     */
     public static List<String> roles(Map<String, Object> claims) {
         List<String> roles = new ArrayList<>();
         if (claims.get("roles") instanceof Collection<?> plain) {
@@ -29,7 +40,7 @@ public final class TokenClaims {
         if (claims.get("realm_access") instanceof Map<?, ?> realm && realm.get("roles") instanceof Collection<?> keycloak) {
             keycloak.forEach(role -> roles.add(String.valueOf(role)));
         }
-        return roles.stream().map(role -> role.toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+        return roles.stream().map(PLATFORM_ROLES::get).filter(Objects::nonNull).distinct().toList();
     }
 
     /** An RSA public key from PEM ({@code -----BEGIN PUBLIC KEY-----}, X.509 SubjectPublicKeyInfo). */

@@ -21,6 +21,14 @@ class TokenClaimsTest {
     }
 
     @Test
+    void grantsARoleOnlyToItsExactName() {
+        for (String lookalike : List.of("edıtor", "Editor", "EDITOR", "editor ", "ＥＤＩＴＯＲ", "еditor")) {
+            assertThat(TokenClaims.roles(Map.of("roles", List.of(lookalike)))).as(lookalike).isEmpty();
+            assertThat(TokenClaims.roles(Map.of("realm_access", Map.of("roles", List.of(lookalike))))).as(lookalike).isEmpty();
+        }
+    }
+
+    @Test
     void readsAnRsaPublicKeyFromPemAndRefusesAnythingElse() throws Exception {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
