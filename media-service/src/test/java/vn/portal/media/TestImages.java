@@ -166,6 +166,45 @@ public final class TestImages {
     }
 
     /**
+     * A metadata bomb: a small valid PNG (1 x 1) whose {@code zTXt}, {@code iTXt} and {@code iCCP}
+     * chunks each inflate to {@code inflatedMegabytes} MB of zeros (a compressed size of about a
+     * thousandth of that), and an {@code eXIf} chunk with the orientation, copyright and artist.
+     */
+    public static byte[] metadataBombPng(int inflatedMegabytes, int orientation, String copyright, String artist) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(1).putInt(1)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(png, "eXIf", tiff(orientation, copyright, artist));
+        byte[] bomb = deflatedZeros((long) inflatedMegabytes * 1024 * 1024);
+        chunk(png, "zTXt", concat(ascii("Comment\0\0"), bomb));
+        chunk(png, "iTXt", concat(ascii("XML:com.adobe.xmp\0\1\0\0\0"), bomb));
+        chunk(png, "iCCP", concat(ascii("ICC\0\0"), bomb));
+        chunk(png, "IDAT", deflatedZeros(4));
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static byte[] deflatedZeros(long length) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] zeros = new byte[1024 * 1024];
+        byte[] buffer = new byte[64 * 1024];
+        for (long left = length; left > 0; left -= zeros.length) {
+            deflater.setInput(zeros, 0, (int) Math.min(zeros.length, left));
+            while (!deflater.needsInput()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+
+    /**
      * A JPEG with an EXIF block (APP1) right after its start: the orientation, a GPS position,
      * the copyright and the artist.
      */
