@@ -1,0 +1,83 @@
+package vn.portal.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml, read as YAML: only the gateway is reachable from other machines; everything
+ * else (Kafka, MongoDB, Keycloak, the services, Prometheus, Grafana) is published on 127.0.0.1 or
+ * not at all; no admin password is written in it; the realm it imports has no users (the
+ * development users come only with docker-compose.dev.yml).
+ */
+class ComposeFileTest {
+
+    private static final Path ROOT = Path.of("..");
+    private static final String GATEWAY = "gateway";
+
+    @Test
+    void publishesNothingButTheGatewayBeyondTheLoopbackAddress() throws IOException {
+        List<String> exposed = new ArrayList<>();
+        for (Path file : List.of(ROOT.resolve("docker-compose.yml"), ROOT.resolve("docker-compose.dev.yml"))) {
+            services(file).forEach((name, service) -> {
+                for (Object port : ports(service)) {
+                    if (!name.equals(GATEWAY) && !onLoopback(port)) {
+                        exposed.add(file.getFileName() + ": " + name + " " + port);
+                    }
+                }
+            });
+        }
+
+        assertThat(exposed).as("ports published on every interface").isEmpty();
+        assertThat(ports(services(ROOT.resolve("docker-compose.yml")).get(GATEWAY))).isNotEmpty();
+    }
+
+    @Test
+    void takesEveryAdminPasswordFromTheEnvironment() throws IOException {
+        Map<String, Map<String, Object>> services = services(ROOT.resolve("docker-compose.yml"));
+        for (String[] secret : List.of(new String[] {"keycloak", "KC_BOOTSTRAP_ADMIN_PASSWORD"},
+                new String[] {"grafana", "GF_SECURITY_ADMIN_PASSWORD"})) {
+            Object value = environment(services.get(secret[0])).get(secret[1]);
+            assertThat(String.valueOf(value)).as(secret[0] + " " + secret[1])
+                    .startsWith("${").contains(":?").doesNotContain(":-");
+        }
+    }
+
+    @Test
+    void importsARealmWithoutTheDevelopmentUsers() throws IOException {
+        String realm = Files.readString(ROOT.resolve("ops/keycloak/vn-portal-realm.json"));
+        assertThat(realm).doesNotContain("\"users\"").doesNotContain("dev-password");
+        String dev = Files.readString(ROOT.resolve("ops/keycloak/dev/vn-portal-realm.json"));
+        assertThat(dev).contains("\"users\"");
+    }
+
+    /** "127.0.0.1:8081:8081", or the long syntax with {@code host_ip: 127.0.0.1}. */
+    private static boolean onLoopback(Object port) {
+        if (port instanceof Map<?, ?> longSyntax) {
+            return "127.0.0.1".equals(String.valueOf(longSyntax.get("host_ip")));
+        }
+        String spec = String.valueOf(port);
+        return spec.startsWith("127.0.0.1:") && spec.split(":").length == 3;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services(Path file) throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(file));
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    private static List<?> ports(Map<String, Object> service) {
+        return service.get("ports") instanceof List<?> ports ? ports : List.of();
+    }
+
+    private static Map<?, ?> environment(Map<String, Object> service) {
+        return service.get("environment") instanceof Map<?, ?> environment ? environment : Map.of();
+    }
+}
