@@ -89,6 +89,10 @@ public final class DevIssuer {
         return token(subject, ISSUER, AUDIENCE, Duration.ofHours(12), List.of("editor"));
     }
 
+    public String operatorToken(String subject) {
+        return token(subject, ISSUER, AUDIENCE, Duration.ofHours(1), List.of("operator"));
+    }
+
     public String readerToken(String subject) {
         return token(subject, ISSUER, AUDIENCE, Duration.ofHours(12), List.of("reader"));
     }

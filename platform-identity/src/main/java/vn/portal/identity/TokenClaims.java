@@ -26,7 +26,8 @@ public final class TokenClaims {
      * checks them. Compared exactly: no case folding, so neither {@code Editor} nor a look-alike
      * such as {@code edıtor} (dotless i, which upper-cases to {@code EDITOR}) grants anything.
      */
-    private static final Map<String, String> PLATFORM_ROLES = Map.of("editor", "EDITOR", "reader", "READER");
+    private static final Map<String, String> PLATFORM_ROLES = Map.of("editor", "EDITOR", "reader", "READER",
+            "operator", "OPERATOR");
 
     /**
      * The platform roles granted by the {@code roles} claim and Keycloak's {@code realm_access.roles}

@@ -59,7 +59,7 @@ public class EventsConfiguration {
 
     /**
      * Invalid records go to {@code <topic>.DLT} at once, with the original bytes and the reason in
-     * headers, and the partition moves on. When the infrastructure fails (MongoDB or Kafka
+     * a header ({@value #DEAD_LETTER_REASON}; no stack trace), and the partition moves on. When the infrastructure fails (MongoDB or Kafka
      * unreachable) the record is retried with back-off until it succeeds: the partition waits,
      * nothing valid is dead-lettered because of an outage. Any other failure (a bug) is retried for
      * {@code platform.events.retry-for}, then dead-lettered with its reason.
@@ -71,6 +71,10 @@ public class EventsConfiguration {
                 (record, failure) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
         recoverer.setHeadersFunction((record, failure) -> new RecordHeaders(new RecordHeader[] {
                 new RecordHeader(DEAD_LETTER_REASON, reason(failure).getBytes(StandardCharsets.UTF_8))}));
+        // the reason says what is wrong; stack traces and wrapped messages only tell how the code is built
+        recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE,
+                DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
+                DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_CAUSE);
         ConsumerRecordRecoverer counted = (record, failure) -> {
             recoverer.accept(record, failure);
             meters.counter("events.dead-lettered", "topic", record.topic(),

@@ -47,6 +47,8 @@ import vn.portal.platform.web.Problems;
 public class PlatformSecurityConfiguration {
 
     public static final String EDITOR = "EDITOR";
+    /** Who runs the platform: health details and the actuator's other endpoints. */
+    public static final String OPERATOR = "OPERATOR";
     private static final Logger log = LoggerFactory.getLogger(PlatformSecurityConfiguration.class);
 
     @Bean
@@ -62,6 +64,7 @@ public class PlatformSecurityConfiguration {
                     for (String entry : properties.publicPaths()) {
                         permit(requests, entry);
                     }
+                    requests.requestMatchers("/actuator/**").hasRole(OPERATOR); // metrics, and whatever is exposed later
                     requests.anyRequest().hasRole(EDITOR); // deny by default: every other method and path
                 })
                 .oauth2ResourceServer(server -> server
