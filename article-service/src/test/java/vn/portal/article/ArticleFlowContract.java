@@ -186,6 +186,8 @@ abstract class ArticleFlowContract extends FlowTestSupport {
         ConsumerRecord<String, byte[]> dead = awaitRecords(PUBLISHED_DLT, badKey, 1).get(0);
         assertThat(dead.value()).isEqualTo(notJson);
         assertThat(reason(dead)).contains("not JSON");
+        assertThat(dead.headers().lastHeader(org.springframework.kafka.support.KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
+                .as("no stack trace in the dead letter").isNull();
     }
 
     @Test
@@ -239,6 +241,52 @@ abstract class ArticleFlowContract extends FlowTestSupport {
                 reason -> assertThat(reason).contains("fails schema").contains("/images/0/url"),
                 reason -> assertThat(reason).contains("title is empty"));
         assertThat(counted("dead-lettered")).isGreaterThanOrEqualTo(deadLettered + 4);
+    }
+
+    @Test
+    void deadLettersARevisionFarAboveTheStoredOneOrATimeInTheFutureAndAppliesTheNextRevisions() throws Exception {
+        String id = "poison-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        publish(event(id, 1, "Bài trước các bản tin độc", "<p>Nội dung</p>", List.of(), now));
+        awaitRevision(id, 1);
+        List<org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>> poison = List.of(
+                EventRecords.of(event(id, Long.MAX_VALUE, "Bản tin độc", "<p>x</p>", List.of(), now), id),
+                EventRecords.of(event(id, 1_002, "Bước quá xa", "<p>x</p>", List.of(), now), id),
+                EventRecords.of(event(id, 2, "Bản tin từ tương lai", "<p>x</p>", List.of(),
+                        Instant.parse("9999-12-31T00:00:00Z")), id));
+        for (var record : poison) {
+            kafka.send(record).get();
+        }
+        kafka.send(EventRecords.of(new ArticleUnpublished(id, Long.MAX_VALUE, now, "độc"), id)).get();
+
+        publish(event(id, 2, "Bài sửa lần hai", "<p>Nội dung đã sửa</p>", List.of(), Instant.now()));
+        awaitRevision(id, 2);
+        assertThat(stored(id).getString("title")).isEqualTo("Bài sửa lần hai");
+        kafka.send(EventRecords.of(new ArticleUnpublished(id, 3, Instant.now(), "gỡ"), id)).get();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/articles/" + id).statusCode()).isEqualTo(410));
+        List<ConsumerRecord<String, byte[]>> dead = awaitRecords(PUBLISHED_DLT, id, 3);
+        assertThat(dead).extracting(ConsumerRecord::value)
+                .containsExactlyElementsOf(poison.stream().map(r -> r.value()).toList());
+        assertThat(dead).extracting(ArticleFlowContract::reason).satisfiesExactly(
+                reason -> assertThat(reason).contains("more than 1000 above the stored revision 1"),
+                reason -> assertThat(reason).contains("revision 1002 is more than 1000 above"),
+                reason -> assertThat(reason).contains("in the future"));
+        assertThat(reason(awaitRecords(EventType.ARTICLE_UNPUBLISHED.topic() + ".DLT", id, 1).get(0)))
+                .contains("more than 1000 above");
+    }
+
+    @Test
+    void showsHealthDetailsAndMetricsToOperatorsOnly() throws Exception {
+        JsonNode anyone = json(get("/actuator/health"));
+        assertThat(anyone.get("status").asString()).isEqualTo("UP");
+        assertThat(anyone.has("components")).as(anyone.toString()).isFalse();
+        assertThat(call("GET", "/actuator/metrics", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/actuator/metrics", editorToken(), null).statusCode()).isEqualTo(403);
+
+        String operator = vn.portal.devstack.DevIssuer.forTests().operatorToken("van-hanh");
+        assertThat(json(call("GET", "/actuator/health", operator, null)).has("components")).isTrue();
+        assertThat(call("GET", "/actuator/metrics", operator, null).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -131,6 +131,8 @@ abstract class EditorialFlowContract extends FlowTestSupport {
                 arguments("author", with("author", "A".repeat(201)), "author is longer than 200"),
                 arguments("category", with("category", "C".repeat(201)), "category is longer than 200"),
                 arguments("tag", with("tags", List.of("t".repeat(101))), "a tag is longer than 100"),
+                arguments("markup in a tag", with("tags", List.of("thi đua", "<svg onload=alert(1)>")),
+                        "tags[1] contains HTML markup"),
                 arguments("markup in the title", with("title", "Tin <b>nóng</b>"), "title contains HTML markup"),
                 arguments("markup in the lead", with("lead", "<img src=x onerror=alert(1)"), "lead contains HTML markup"),
                 arguments("a script image URL", with("images", List.of(Map.of("url", "javascript:alert(1)"))),

@@ -49,6 +49,10 @@ record DraftRequest(String title, String lead, String bodyHtml, List<ArticleImag
                 problems.add("tags must be at most " + MAX_TAGS + " non-empty words");
             } else if (tags.stream().anyMatch(tag -> tag.length() > MAX_TAG)) {
                 problems.add("a tag is longer than " + MAX_TAG + " characters");
+            } else {
+                for (int i = 0; i < tags.size(); i++) {
+                    text(problems, "tags[" + i + "]", tags.get(i), MAX_TAG);
+                }
             }
         }
         if (images != null) {

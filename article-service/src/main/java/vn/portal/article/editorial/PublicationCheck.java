@@ -2,6 +2,7 @@ package vn.portal.article.editorial;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.portal.platform.text.PlainText;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.portal.article.rules.ArticleRules;
@@ -48,6 +49,8 @@ class PublicationCheck {
                     article.author(), article.category(), article.tags()).problems());
             if (article.correctionNote() != null && article.correctionNote().length() > MAX_NOTE) {
                 reasons.add("the correction note is longer than " + MAX_NOTE + " characters");
+            } else if (PlainText.problem(article.correctionNote()) != null) {
+                reasons.add("the correction note " + PlainText.problem(article.correctionNote()));
             }
         } else if (event instanceof ArticleUnpublished withdrawal
                 && withdrawal.reason() != null && withdrawal.reason().length() > MAX_NOTE) {

@@ -13,13 +13,15 @@ import vn.portal.article.rules.ArticleRules;
 import vn.portal.article.text.SearchFields;
 import vn.portal.article.slug.SlugRegistry;
 import vn.portal.contracts.ArticlePublished;
+import vn.portal.platform.events.EventBounds;
 import vn.portal.platform.mongo.Projections;
 import vn.portal.contracts.ArticleUnpublished;
 
 /**
  * Applies article events to the read model, idempotently and order-safe: an event changes the
  * article only when its revision is newer than the stored one, whichever of the two topics it
- * comes from. Every revision, late ones too, is kept in the revision history.
+ * comes from, and only when it is at most {@link EventBounds#MAX_REVISION_STEP} above it (else it
+ * is dead-lettered). Every revision, late ones too, is kept in the revision history.
  */
 @Component
 class ArticleProjection {
@@ -39,6 +41,8 @@ class ArticleProjection {
 
     Outcome apply(ArticleRules.Accepted accepted) {
         ArticlePublished event = accepted.event();
+        EventBounds.revisionStep(event.articleId(), event.revision(),
+                Projections.storedRevision(mongo, Article.class, event.articleId()));
         history.keep(new Revision(Revision.id(event.articleId(), event.revision()), event.articleId(),
                 event.revision(), Revision.Kind.PUBLISHED, event.title(), event.lead(), event.bodyHtml(),
                 event.images(), event.author(), event.category(), event.tags(), event.publishedAt(),
@@ -82,6 +86,8 @@ class ArticleProjection {
      * stays out.
      */
     Outcome apply(ArticleUnpublished event) {
+        EventBounds.revisionStep(event.articleId(), event.revision(),
+                Projections.storedRevision(mongo, Article.class, event.articleId()));
         history.keep(new Revision(Revision.id(event.articleId(), event.revision()), event.articleId(),
                 event.revision(), Revision.Kind.UNPUBLISHED, null, null, null, null, null, null, null, null,
                 event.unpublishedAt(), null, event.reason()));

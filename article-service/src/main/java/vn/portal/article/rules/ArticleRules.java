@@ -1,17 +1,16 @@
 package vn.portal.article.rules;
 
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import vn.portal.contracts.ArticleImage;
 import vn.portal.contracts.ArticlePublished;
+import vn.portal.platform.events.ArticleReaderRules;
 import vn.portal.platform.events.InvalidEventException;
+import vn.portal.platform.text.PlainText;
 
 /**
  * The rules a reader needs, on top of the JSON Schema that {@code IncomingEvents} already checked:
- * a real title and lead (plain text, no markup, sane length), a body that still says something
- * after sanitizing, image URLs a browser may load, dates in order. A broken event is an
+ * {@link ArticleReaderRules} (which rating-service and media-service apply too: a real title,
+ * plain text where the contract says so, image URLs a browser may load, dates in order), and a
+ * body that still says something after sanitizing. A broken event is an
  * {@link InvalidEventException} ({@link Refused}): dead-lettered with the reason, never half-applied.
  *
  * <p>The ingest applies them to every event it reads, and the editorial API to every event it is
@@ -20,21 +19,8 @@ import vn.portal.platform.events.InvalidEventException;
 @Component
 public class ArticleRules {
 
-    public static final int MAX_TITLE = 300;
+    public static final int MAX_TITLE = ArticleReaderRules.MAX_TITLE;
     static final int MAX_BODY_TEXT = 200_000;
-    static final int MAX_LEAD = 2000;
-    /** What the contract's {@code plainText} pattern refuses: '<' then a letter, '/', '!' or '?'. */
-    private static final Pattern TAG_OPENING = Pattern.compile("<[A-Za-z/!?]");
-    /**
-     * The start of a tag written with spaces after its bracket ({@code < b>}, {@code < / b>}): markup
-     * when a '>' follows. Possessive quantifiers: every character is looked at once (the former
-     * {@code <\s*\/?\s*[a-zA-Z!][^>]*>} backtracked quadratically over a run of spaces).
-     */
-    private static final Pattern SPACED_TAG_OPENING = Pattern.compile("<\\s++/?+\\s*+[A-Za-z!]");
-    /** The contract's image URL pattern: http(s), or a path on the portal (not protocol-relative). */
-    private static final Pattern LOADABLE_URL = Pattern.compile("^(https?://|/(?!/))");
-    private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
     private final BodySanitizer sanitizer;
 
@@ -48,29 +34,12 @@ public class ArticleRules {
      * @throws Refused saying why it cannot be shown
      */
     public Accepted check(ArticlePublished event) {
-        String title = event.title() == null ? "" : event.title().strip();
-        if (!LETTER_OR_DIGIT.matcher(title).find()) {
-            throw invalid(event, "title is empty");
+        try {
+            ArticleReaderRules.check(event); // what every service checks; the body is article-service's
+        } catch (ArticleReaderRules.Refused e) {
+            throw invalid(event, e.reason());
         }
-        if (title.length() > MAX_TITLE) {
-            throw invalid(event, "title is longer than " + MAX_TITLE + " characters");
-        }
-        plainText(event, "title", title);
-        if (event.lead() != null) {
-            if (event.lead().length() > MAX_LEAD) {
-                throw invalid(event, "lead is longer than " + MAX_LEAD + " characters");
-            }
-            plainText(event, "lead", event.lead());
-        }
-        if (event.updatedAt().isBefore(event.publishedAt())) {
-            throw invalid(event, "updatedAt is before publishedAt");
-        }
-        for (ArticleImage image : event.images() == null ? List.<ArticleImage>of() : event.images()) {
-            if (image == null || !isLoadable(image.url())) {
-                throw invalid(event, "image URL is neither relative nor http(s): "
-                        + (image == null ? null : abbreviate(image.url())));
-            }
-        }
+        String title = event.title().strip();
         BodySanitizer.Sanitized body = sanitizer.sanitize(event.bodyHtml());
         if (!body.readable()) {
             throw invalid(event, "body is empty after sanitizing");
@@ -85,48 +54,18 @@ public class ArticleRules {
         return new Accepted(safe, body.text());
     }
 
-    private static void plainText(ArticlePublished event, String field, String text) {
-        String problem = plainTextProblem(text);
-        if (problem != null) {
-            throw invalid(event, field + " " + problem);
-        }
-    }
-
     /**
      * Why a text shown as is (a title, lead, caption...) is not plain text, or null when it is.
      *
      * @return "contains HTML markup", "contains control characters" or null
      */
     public static String plainTextProblem(String text) {
-        if (text == null) {
-            return null;
-        }
-        if (isMarkup(text)) {
-            return "contains HTML markup";
-        }
-        if (CONTROL.matcher(text).find()) {
-            return "contains control characters";
-        }
-        return null;
-    }
-
-    /** In time linear in its length: callers check lengths first all the same. */
-    private static boolean isMarkup(String text) {
-        if (TAG_OPENING.matcher(text).find()) {
-            return true;
-        }
-        Matcher spaced = SPACED_TAG_OPENING.matcher(text);
-        // a later opening ends later still: if no '>' follows the first, none follows any
-        return spaced.find() && text.indexOf('>', spaced.end()) >= 0;
+        return PlainText.problem(text);
     }
 
     /** Whether a browser may load an image from it: http(s), or a path on the portal. */
     public static boolean isLoadable(String url) {
-        return url != null && LOADABLE_URL.matcher(url).find();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60) + "...";
+        return PlainText.isLoadable(url);
     }
 
     private static Refused invalid(ArticlePublished event, String reason) {
@@ -141,18 +80,10 @@ public class ArticleRules {
     }
 
     /** An event a reader cannot be shown; the message names the article and revision, {@link #reason()} not. */
-    public static final class Refused extends InvalidEventException {
-
-        private final String reason;
+    public static final class Refused extends ArticleReaderRules.Refused {
 
         Refused(ArticlePublished event, String reason) {
-            super("article " + event.articleId() + " revision " + event.revision() + ": " + reason);
-            this.reason = reason;
-        }
-
-        /** What is wrong, in words: "body is empty after sanitizing". */
-        public String reason() {
-            return reason;
+            super(event, reason);
         }
     }
 }

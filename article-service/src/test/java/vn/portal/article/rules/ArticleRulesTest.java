@@ -129,6 +129,20 @@ class ArticleRulesTest {
         assertThat(ArticleRules.plainTextProblem("Nhiệt độ < 5 độ C > 3 độ C")).isNull();
     }
 
+    @Test
+    void refusesMarkupInATagOrACorrectionNote() {
+        ArticlePublished seed = Articles.seedArticle();
+        ArticlePublished tagged = new ArticlePublished(seed.articleId(), 2, null, "Tin", null, "<p>x</p>", List.of(), null,
+                null, List.of("thi đua", "<img src=x onerror=alert(1)>"), "vi", seed.publishedAt(), seed.updatedAt(), null);
+        ArticlePublished corrected = new ArticlePublished(seed.articleId(), 2, null, "Tin", null, "<p>x</p>", List.of(),
+                null, null, List.of(), "vi", seed.publishedAt(), seed.updatedAt(), "Đính chính <script>alert(1)</script>");
+
+        assertThatThrownBy(() -> rules.check(tagged)).isInstanceOf(ArticleRules.Refused.class)
+                .hasMessageContaining("tags[1] contains HTML markup");
+        assertThatThrownBy(() -> rules.check(corrected)).isInstanceOf(ArticleRules.Refused.class)
+                .hasMessageContaining("correctionNote contains HTML markup");
+    }
+
     private static ArticlePublished withImage(String url) {
         ArticlePublished seed = Articles.seedArticle();
         return new ArticlePublished(seed.articleId(), 1, null, "Tin", null, "<p>x</p>",

@@ -8,6 +8,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import vn.portal.platform.events.ArticleReaderRules;
+import vn.portal.platform.events.EventBounds;
 import vn.portal.platform.mongo.Projections;
 import vn.portal.contracts.ArticleImage;
 import vn.portal.contracts.ArticlePublished;
@@ -31,6 +33,7 @@ class GalleryProjection {
     }
 
     void apply(ArticlePublished event) {
+        ArticleReaderRules.check(event); // what article-service would dead-letter is no gallery here either
         List<ArticleImage> images = event.images() == null ? List.of() : event.images();
         Update update = new Update()
                 .set("kind", Gallery.Kind.ARTICLE)
@@ -60,6 +63,7 @@ class GalleryProjection {
     }
 
     private void upsertIfNewer(String articleId, long revision, Update update) {
+        EventBounds.revisionStep(articleId, revision, Projections.storedRevision(mongo, Gallery.class, articleId));
         boolean applied = Projections.upsertIfNewer(mongo, Gallery.class, articleId,
                 Criteria.where("revision").lt(revision), update);
         outcome(applied ? "applied" : "duplicate-or-stale", articleId, revision);

@@ -16,6 +16,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import vn.portal.platform.text.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
@@ -176,7 +177,7 @@ class MediaController {
         meters.counter("media.uploads", "outcome", outcome).increment();
     }
 
-    /** Blank is absent; too long is refused, as the event could not carry it. */
+    /** Blank is absent; too long is refused, as the event could not carry it; markup is refused (plain text). */
     private static String text(String field, String value, int maxLength) {
         if (!StringUtils.hasText(value)) {
             return null;
@@ -185,6 +186,10 @@ class MediaController {
         if (text.length() > maxLength) {
             throw problem(HttpStatus.BAD_REQUEST, "invalid-media-text",
                     field + " must be at most " + maxLength + " characters");
+        }
+        String problem = PlainText.problem(text);
+        if (problem != null) {
+            throw problem(HttpStatus.BAD_REQUEST, "invalid-media-text", field + " " + problem + ": it is plain text");
         }
         return text;
     }

@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
+import vn.portal.platform.text.PlainText;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
@@ -279,7 +280,13 @@ class MediaLibrary {
         return Optional.ofNullable(mongo.findOne(query(where("sha256").is(sha256)), Media.class));
     }
 
+    /** A photo's own credit or copyright, kept only if it is plain text, cut to what the record holds. */
     private static String cut(String text, int maxLength) {
-        return text == null || text.length() <= maxLength ? text : text.substring(0, maxLength);
+        String kept = text == null || text.length() <= maxLength ? text : text.substring(0, maxLength);
+        if (PlainText.problem(kept) != null) {
+            log.info("dropping an embedded credit or copyright that is not plain text");
+            return null;
+        }
+        return kept;
     }
 }

@@ -1,5 +1,6 @@
 package vn.portal.platform.events;
 
+import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -8,18 +9,24 @@ import vn.portal.contracts.EventType;
 
 /**
  * Reads a platform event from a Kafka record: checks the {@code ce_type} header (when present)
- * against the expected type, parses the JSON, validates it against the type's JSON Schema and
- * maps it to the record. Anything wrong is an {@link InvalidEventException}, which the error
+ * against the expected type, parses the JSON, validates it against the type's JSON Schema, maps it
+ * to the record and checks that none of its times is in the future ({@link EventBounds}). Anything wrong is an {@link InvalidEventException}, which the error
  * handler dead-letters with the original bytes.
  */
 public class IncomingEvents {
 
     private final JsonMapper json;
     private final EventSchemas schemas;
+    private final Clock clock;
 
     public IncomingEvents(JsonMapper json, EventSchemas schemas) {
+        this(json, schemas, Clock.systemUTC());
+    }
+
+    public IncomingEvents(JsonMapper json, EventSchemas schemas, Clock clock) {
         this.json = json;
         this.schemas = schemas;
+        this.clock = clock;
     }
 
     public <T extends Record> T read(ConsumerRecord<String, byte[]> record, Class<T> recordType) {
@@ -39,11 +46,14 @@ public class IncomingEvents {
             throw new InvalidEventException("not JSON: " + e.getOriginalMessage(), e);
         }
         schemas.check(type, tree);
+        T event;
         try {
-            return json.treeToValue(tree, recordType);
+            event = json.treeToValue(tree, recordType);
         } catch (JacksonException e) {
             throw new InvalidEventException("does not map to " + recordType.getSimpleName() + ": "
                     + e.getOriginalMessage(), e);
         }
+        EventBounds.notInTheFuture(event, clock); // a time in the year 9999 would win "newer wins" for good
+        return event;
     }
 }

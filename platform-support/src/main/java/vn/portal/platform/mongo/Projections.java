@@ -1,5 +1,6 @@
 package vn.portal.platform.mongo;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,6 +16,14 @@ import org.springframework.data.mongodb.core.query.Update;
 public final class Projections {
 
     private Projections() {
+    }
+
+    /** The {@code revision} of the stored document with this id, 0 when there is none. */
+    public static long storedRevision(MongoTemplate mongo, Class<?> type, String id) {
+        Query query = Query.query(Criteria.where("_id").is(id));
+        query.fields().include("revision");
+        Document stored = mongo.findOne(query, Document.class, mongo.getCollectionName(type));
+        return stored != null && stored.get("revision") instanceof Number revision ? revision.longValue() : 0;
     }
 
     /**

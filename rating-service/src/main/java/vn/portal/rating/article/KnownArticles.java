@@ -15,13 +15,16 @@ import org.springframework.stereotype.Component;
 import vn.portal.contracts.ArticlePublished;
 import vn.portal.contracts.ArticleUnpublished;
 import vn.portal.contracts.Topics;
+import vn.portal.platform.events.ArticleReaderRules;
+import vn.portal.platform.events.EventBounds;
 import vn.portal.platform.events.IncomingEvents;
 import vn.portal.platform.mongo.Projections;
 import vn.portal.platform.slug.Slugs;
 
 /**
  * rating-service's own list of published articles, fed by ArticlePublished/ArticleUnpublished:
- * no synchronous call to article-service. Order-safe by revision.
+ * no synchronous call to article-service. Order-safe by revision, bounded by
+ * {@link EventBounds}; article-service's reader rules ({@link ArticleReaderRules}) first.
  */
 @Component
 public class KnownArticles {
@@ -64,6 +67,7 @@ public class KnownArticles {
     @KafkaListener(id = "rating-known-articles-published", idIsGroup = false, topics = Topics.ARTICLE_PUBLISHED)
     void onPublished(ConsumerRecord<String, byte[]> record) {
         ArticlePublished event = incoming.read(record, ArticlePublished.class);
+        ArticleReaderRules.check(event); // what article-service would dead-letter is no article here either
         String slug = event.slug() != null ? event.slug() : Slugs.of(event.title());
         applyIfNewer(event.articleId(), event.revision(),
                 new Update().set("published", true).set("title", event.title()).setOnInsert("slug", slug));
@@ -76,6 +80,7 @@ public class KnownArticles {
     }
 
     private void applyIfNewer(String articleId, long revision, Update update) {
+        EventBounds.revisionStep(articleId, revision, Projections.storedRevision(mongo, KnownArticle.class, articleId));
         // false: the stored revision is this one or newer, a duplicate or a late event
         Projections.upsertIfNewer(mongo, KnownArticle.class, articleId, Criteria.where("revision").lt(revision),
                 update.set("revision", revision));
