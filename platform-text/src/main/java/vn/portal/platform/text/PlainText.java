@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * The one plain-text rule, for every field the contracts call plain text (titles, leads, bylines,
  * captions, alt texts, credits, copyrights, tags, correction notes), wherever it comes from: an
  * editor, an editorial system's event, or a photo's own EXIF/IPTC. Every check is linear in the
- * length of the text; callers check lengths first all the same.
+ * length of the text; callers check lengths first all the same. Plain Java, like the rest of
+ * platform-text: the services (through platform-support) and the portal can share it.
  */
 public final class PlainText {
 
