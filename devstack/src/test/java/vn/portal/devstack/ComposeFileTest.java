@@ -51,6 +51,14 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void takesTheVoterSecretFromTheEnvironment() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Object secret = ((Map<String, Object>) compose.get("x-app-env")).get("PLATFORM_VOTER_SECRET");
+        assertThat(String.valueOf(secret)).startsWith("${").contains(":?").doesNotContain("change-me");
+    }
+
+    @Test
     void importsARealmWithoutTheDevelopmentUsers() throws IOException {
         String realm = Files.readString(ROOT.resolve("ops/keycloak/vn-portal-realm.json"));
         assertThat(realm).doesNotContain("\"users\"").doesNotContain("dev-password");

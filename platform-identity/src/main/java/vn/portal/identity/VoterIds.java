@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,7 +21,26 @@ public final class VoterIds {
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The voter secrets written in the repository (application defaults, docker-compose.yml): anyone knows them. */
+    public static final Set<String> COMMITTED_DEFAULTS = Set.of("dev-only-voter-secret-change-me",
+            "compose-voter-secret-change-me");
+    /** The Spring profile under which a committed default secret is tolerated. */
+    public static final String DEVELOPMENT_PROFILE = "dev";
+
     private final byte[] secret;
+
+    /**
+     * Refuses to go on with a secret from the repository unless this is development: with it, anyone
+     * who reaches rating-service can sign voter ids, and anyone can forge the gateway's cookies.
+     *
+     * @throws IllegalStateException when {@code secret} is a committed default outside development
+     */
+    public static void refuseCommittedDefault(String secret, boolean development) {
+        if (COMMITTED_DEFAULTS.contains(secret) && !development) {
+            throw new IllegalStateException("PLATFORM_VOTER_SECRET is the value committed to the repository; set a "
+                    + "secret of your own (32 random bytes), or run with the Spring profile '" + DEVELOPMENT_PROFILE + "'");
+        }
+    }
 
     public VoterIds(String secret) {
         if (secret == null || secret.length() < 16) {

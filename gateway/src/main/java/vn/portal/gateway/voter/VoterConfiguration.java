@@ -3,6 +3,7 @@ package vn.portal.gateway.voter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import vn.portal.identity.VoterIds;
 
 @Configuration(proxyBeanMethods = false)
@@ -10,7 +11,8 @@ import vn.portal.identity.VoterIds;
 class VoterConfiguration {
 
     @Bean
-    VoterIds voterIds(VoterProperties properties) {
+    VoterIds voterIds(VoterProperties properties, Environment environment) {
+        VoterIds.refuseCommittedDefault(properties.secret(), environment.matchesProfiles(VoterIds.DEVELOPMENT_PROFILE));
         return new VoterIds(properties.secret());
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import vn.portal.identity.VoterIds;
 
 /** Request ids on every request, and the voter-id signatures shared with the gateway. */
@@ -66,13 +67,12 @@ public class WebConfiguration {
     }
 
     @Bean
-    VoterIds voterIds(@Value("${platform.voter.secret}") String secret) {
-        if (DEVELOPMENT_VOTER_SECRET.equals(secret)) {
+    VoterIds voterIds(@Value("${platform.voter.secret}") String secret, Environment environment) {
+        VoterIds.refuseCommittedDefault(secret, environment.matchesProfiles(VoterIds.DEVELOPMENT_PROFILE));
+        if (VoterIds.COMMITTED_DEFAULTS.contains(secret)) {
             LoggerFactory.getLogger(WebConfiguration.class).warn("PLATFORM_VOTER_SECRET is the development value "
                     + "from the repository: anyone who reaches this service directly can sign voter ids. Set it.");
         }
         return new VoterIds(secret);
     }
-
-    static final String DEVELOPMENT_VOTER_SECRET = "dev-only-voter-secret-change-me";
 }
