@@ -144,6 +144,9 @@ public final class LocalRun {
         env.put("RATING_SERVICE_URL", "http://127.0.0.1:" + settings.ratingPort());
         env.put("MEDIA_SERVICE_URL", "http://127.0.0.1:" + settings.mediaPort());
         env.put("PORTAL_URL", "http://127.0.0.1:" + settings.portalPort());
+        // the portal calls the gateway from 127.0.0.1 on behalf of each reader and says who in
+        // X-Forwarded-For: limit the reader, not the portal (locally every client is 127.0.0.1)
+        env.put("GATEWAY_TRUSTED_PROXIES", "127.0.0.1");
         launch("gateway", settings.gatewayPort(), env);
         env.put("PORTAL_GATEWAY_URL", settings.gatewayUrl());
         env.put("PORTAL_PUBLIC_BASE_URL", "http://localhost:" + settings.gatewayPort());

@@ -37,7 +37,9 @@ public class GatewayApi {
     private final Cache<String, Object> images;
 
     GatewayApi(RestClient.Builder builder, PortalProperties properties) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1 with kept-alive connections: no h2c upgrade attempt on every new connection
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(properties.apiTimeout());
         this.http = builder.baseUrl(properties.gatewayUrl()).requestFactory(requests)
