@@ -79,6 +79,19 @@ class GatewayRoutesTest extends GatewayTestSupport {
                 .doesNotContain("127.0.0.1");
     }
 
+    /**
+     * The portal reads the API on behalf of the reader: it is told the reader's address as the
+     * limits see it, never one the client chose (this gateway trusts no proxy).
+     */
+    @org.junit.jupiter.api.Test
+    void tellsThePortalTheReadersAddressAndNotOneTheClientChose() {
+        HttpResponse<String> response = send(request("GET", "/tin-tuc/a1").header("X-Forwarded-For", "203.0.113.9")
+                .header("X-Client-Address", "198.51.100.7"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Seen-Client-Address")).hasValue("127.0.0.1");
+    }
+
     /** Every path that is not the API's, its documents' or the gateway's own is the portal's (a page or its 404). */
     @ParameterizedTest
     @CsvSource(textBlock = """

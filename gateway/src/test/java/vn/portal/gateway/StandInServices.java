@@ -92,6 +92,7 @@ final class StandInServices implements AutoCloseable {
                 copy(exchange.getRequestHeaders().getFirst("X-Voter-Id"), "Seen-Voter-Id", seen);
                 copy(exchange.getRequestHeaders().getFirst("X-Voter-Signature"), "Seen-Voter-Signature", seen);
                 copy(exchange.getRequestHeaders().getFirst("Authorization"), "Seen-Authorization", seen);
+                copy(exchange.getRequestHeaders().getFirst("X-Client-Address"), "Seen-Client-Address", seen);
                 seen.set("Seen-Body-Length", Long.toString(received));
                 seen.set("Seen-Calls", Integer.toString(call));
                 seen.set("X-Request-Id", "echoed-by-the-service"); // the gateway's id wins

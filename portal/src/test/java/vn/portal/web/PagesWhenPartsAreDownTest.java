@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class PagesWhenPartsAreDownTest {
 
     private static final String SLUG = "khoi-mat-tran-va-cac-to-chuc-chinh-tri-xa-hoi-tinh-tong-ket-cong-tac-thi-dua";
-    private static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
+    private static final Map<String, String> SEEN_FORWARDED_FOR = new ConcurrentHashMap<>();
     private static final HttpServer GATEWAY = standInGateway();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -60,6 +60,16 @@ class PagesWhenPartsAreDownTest {
                 .contains("alt=\"Toàn cảnh Hội nghị\"")
                 .contains("Thứ Tư, 31/01/2024 10:00")
                 .doesNotContain("srcset");
+    }
+
+    /** The gateway says who the reader is; the portal's reads carry it, so the reader is limited, not the portal. */
+    @Test
+    void readsTheApiAsTheReaderTheGatewayNamed() throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tin-tuc/" + SLUG))
+                .header("X-Client-Address", "203.0.113.5").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(SEEN_FORWARDED_FOR.get("/api/articles/" + SLUG)).isEqualTo("203.0.113.5");
     }
 
     @Test
@@ -119,6 +129,8 @@ class PagesWhenPartsAreDownTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
                 String path = exchange.getRequestURI().getPath();
+                String forwardedFor = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+                SEEN_FORWARDED_FOR.put(path, forwardedFor == null ? "" : forwardedFor);
                 int status;
                 String body;
                 if (path.equals("/api/articles/" + SLUG) || path.equals("/api/articles/3f6d2a9e-5b1c-4c7e-9a42-6f1e0b7d8c35")) {

@@ -131,15 +131,18 @@ public class GatewayApi {
         }
     }
 
-    /** The chain of addresses of the reader's request, this hop's peer last. */
+    /**
+     * The reader's address: the gateway tells it in {@code X-Client-Address} (its
+     * {@code ForwardClientAddress} filter) on every request it routes here; a request that came
+     * some other way is its peer's.
+     */
     private static Optional<String> forwardedFor() {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return Optional.empty();
         }
         HttpServletRequest request = attributes.getRequest();
-        String earlier = request.getHeader("X-Forwarded-For");
-        String peer = request.getRemoteAddr();
-        return Optional.of(earlier == null || earlier.isBlank() ? peer : earlier + ", " + peer);
+        String reader = request.getHeader("X-Client-Address");
+        return Optional.of(reader == null || reader.isBlank() ? request.getRemoteAddr() : reader.strip());
     }
 
     /** The API has no such article or gallery: the reader gets the 404 page. */
