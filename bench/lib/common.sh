@@ -292,7 +292,9 @@ lone_gateway_start() {
   local log="$BENCH_TMP/lone-gateway.log" nobody="http://127.0.0.1:9"
   LONE_GATEWAY_OPTS="$opts"
   # shellcheck disable=SC2086
+  # a secret of its own: the gateway refuses to start with the one committed to the repository
   env SERVER_PORT="$B_LONE_GATEWAY_PORT" SERVER_ADDRESS=127.0.0.1 GATEWAY_TRUSTED_PROXIES=127.0.0.1 \
+    PLATFORM_VOTER_SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
     ARTICLE_SERVICE_URL="$article_url" RATING_SERVICE_URL=$nobody MEDIA_SERVICE_URL=$nobody PORTAL_URL=$nobody \
     java $opts -Dfile.encoding=UTF-8 -jar "$STAGED/gateway/target/gateway.jar" > "$log" 2>&1 &
   LONE_GATEWAY_PID=$!
