@@ -3,7 +3,6 @@ package vn.portal.web.support;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -12,8 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What every page prints, its error pages too: the portal's name, its sections for the menu,
  * the public base URL, the current path and the date helpers ({@code ${vn.dateTime(at)}}).
  */
-@Component
-@ControllerAdvice
+@ControllerAdvice // a component too: ErrorPages adds the same attributes to its pages
 public class PageModel {
 
     private final PortalProperties portal;
