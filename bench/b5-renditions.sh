@@ -40,7 +40,7 @@ done
 vipsheader "$BENCH_TMP/photos/photo-1.jpg" > /dev/null || die "the photo with a comment is not a JPEG vips reads"
 
 heap_used() {
-  curl -sf "http://127.0.0.1:$B_MEDIA_PORT/actuator/prometheus" \
+  curl -sf "http://127.0.0.1:$B_MEDIA_MGMT_PORT/actuator/prometheus" \
     | awk '/^jvm_memory_used_bytes\{.*area="heap"/{s+=$NF} END{printf "%.0f", s}'
 }
 [ -n "$(heap_used)" ] && [ "$(heap_used)" != 0 ] || say "media-service's heap is not readable from /actuator/prometheus: no heap figure"

@@ -9,7 +9,7 @@
 # staleness check, a `find` over the sources, is left out, and no build can start) on the
 # benchmarks' ports with an empty data folder (a first start: Kafka's log formatted, topics
 # created), and measures
-#   - until every one of the five JVMs answers 200 on /actuator/health (polled every 0.2 s), and
+#   - until every one of the five JVMs answers 200 on /actuator/health on its management port (polled every 0.2 s), and
 #   - until the run prints "Up in" (health, then the seed article's photos uploaded and its
 #     event published),
 # then, after B6_SETTLE seconds idle (quick 5, full 30), the resident memory (VmRSS) of each
@@ -29,7 +29,8 @@ for round in $(seq 1 "$ROUNDS"); do
   # stack_start, with the health of each JVM watched alongside
   stage_local_run_jars
   port_free "$B_GATEWAY_PORT" "$B_ARTICLE_PORT" "$B_RATING_PORT" "$B_MEDIA_PORT" "$B_PORTAL_PORT" \
-    "$B_KAFKA_PORT" "$B_KAFKA_CONTROLLER_PORT" "$B_MONGO_PORT"
+    "$B_KAFKA_PORT" "$B_KAFKA_CONTROLLER_PORT" "$B_MONGO_PORT" "$B_GATEWAY_MGMT_PORT" "$B_ARTICLE_MGMT_PORT" \
+    "$B_RATING_MGMT_PORT" "$B_MEDIA_MGMT_PORT" "$B_PORTAL_MGMT_PORT"
   STACK_DATA="$BENCH_TMP/stack-data-$round"; mkdir -p "$STACK_DATA"
   stack_env; export DEVSTACK_DATA="$STACK_DATA"
   say "round $round: starting the local run"
@@ -45,7 +46,7 @@ for round in $(seq 1 "$ROUNDS"); do
     [ $(( (now - t0) / 1000000000 )) -lt "${BENCH_STARTUP_TIMEOUT:-300}" ] || die "not up within the timeout"
     if [ -z "$healthy_at" ]; then
       all=1
-      for port in "$B_GATEWAY_PORT" "$B_ARTICLE_PORT" "$B_RATING_PORT" "$B_MEDIA_PORT" "$B_PORTAL_PORT"; do
+      for port in "$B_GATEWAY_MGMT_PORT" "$B_ARTICLE_MGMT_PORT" "$B_RATING_MGMT_PORT" "$B_MEDIA_MGMT_PORT" "$B_PORTAL_MGMT_PORT"; do
         curl -sf -m 1 -o /dev/null "http://127.0.0.1:$port/actuator/health" || { all=0; break; }
       done
       [ "$all" = 1 ] && healthy_at=$now

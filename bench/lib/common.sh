@@ -30,6 +30,13 @@ B_MONGO_PORT=${B_MONGO_PORT:-$(( 37017 + _po ))}
 B_NGINX_STATIC_PORT=${B_NGINX_STATIC_PORT:-$(( 18090 + _po ))}  # nginx serving the seed article's bytes
 B_NGINX_PROXY_PORT=${B_NGINX_PROXY_PORT:-$(( 18091 + _po ))}    # nginx proxying that
 B_LONE_GATEWAY_PORT=${B_LONE_GATEWAY_PORT:-$(( 18092 + _po ))}  # a gateway alone, its article route to nginx
+# each JVM's actuator (health, Prometheus scrape) on a management port of its own, never routed
+B_GATEWAY_MGMT_PORT=${B_GATEWAY_MGMT_PORT:-$(( 18180 + _po ))}
+B_ARTICLE_MGMT_PORT=${B_ARTICLE_MGMT_PORT:-$(( 18181 + _po ))}
+B_RATING_MGMT_PORT=${B_RATING_MGMT_PORT:-$(( 18182 + _po ))}
+B_MEDIA_MGMT_PORT=${B_MEDIA_MGMT_PORT:-$(( 18183 + _po ))}
+B_PORTAL_MGMT_PORT=${B_PORTAL_MGMT_PORT:-$(( 18184 + _po ))}
+B_LONE_GATEWAY_MGMT_PORT=${B_LONE_GATEWAY_MGMT_PORT:-$(( 18192 + _po ))}
 
 WRK_THREADS=${WRK_THREADS:-2}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}
@@ -135,6 +142,9 @@ stack_env() {
   export GATEWAY_PORT=$B_GATEWAY_PORT ARTICLE_SERVICE_PORT=$B_ARTICLE_PORT RATING_SERVICE_PORT=$B_RATING_PORT \
     MEDIA_SERVICE_PORT=$B_MEDIA_PORT PORTAL_PORT=$B_PORTAL_PORT DEVSTACK_KAFKA_PORT=$B_KAFKA_PORT \
     DEVSTACK_KAFKA_CONTROLLER_PORT=$B_KAFKA_CONTROLLER_PORT DEVSTACK_MONGODB_PORT=$B_MONGO_PORT
+  export GATEWAY_MANAGEMENT_PORT=$B_GATEWAY_MGMT_PORT ARTICLE_SERVICE_MANAGEMENT_PORT=$B_ARTICLE_MGMT_PORT \
+    RATING_SERVICE_MANAGEMENT_PORT=$B_RATING_MGMT_PORT MEDIA_SERVICE_MANAGEMENT_PORT=$B_MEDIA_MGMT_PORT \
+    PORTAL_MANAGEMENT_PORT=$B_PORTAL_MGMT_PORT
   # the load generator is a trusted proxy; every request says which client it forwards (xff.lua)
   export GATEWAY_TRUSTED_PROXIES=127.0.0.1
   # the gateway listens on loopback only (the services already do in the local run)
@@ -145,14 +155,15 @@ stack_env() {
 stack_start() {
   if [ -n "${BENCH_STACK_DATA:-}" ]; then
     STACK_DATA=$BENCH_STACK_DATA
-    curl -sf "http://127.0.0.1:$B_GATEWAY_PORT/actuator/health" >/dev/null \
+    curl -sf "http://127.0.0.1:$B_GATEWAY_MGMT_PORT/actuator/health" >/dev/null \
       || die "BENCH_STACK_DATA is set but no gateway answers on 127.0.0.1:$B_GATEWAY_PORT"
     return 0
   fi
   need java curl
   stage_local_run_jars
   port_free "$B_GATEWAY_PORT" "$B_ARTICLE_PORT" "$B_RATING_PORT" "$B_MEDIA_PORT" "$B_PORTAL_PORT" \
-    "$B_KAFKA_PORT" "$B_KAFKA_CONTROLLER_PORT" "$B_MONGO_PORT"
+    "$B_KAFKA_PORT" "$B_KAFKA_CONTROLLER_PORT" "$B_MONGO_PORT" "$B_GATEWAY_MGMT_PORT" "$B_ARTICLE_MGMT_PORT" \
+    "$B_RATING_MGMT_PORT" "$B_MEDIA_MGMT_PORT" "$B_PORTAL_MGMT_PORT"
   STACK_DATA="$BENCH_TMP/stack-data"
   mkdir -p "$STACK_DATA"
   stack_env
@@ -288,18 +299,19 @@ LONE_GATEWAY_PID=""
 lone_gateway_start() {
   local article_url=$1 opts=${2:-${GATEWAY_JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1}}
   stage_jar gateway
-  port_free "$B_LONE_GATEWAY_PORT"
+  port_free "$B_LONE_GATEWAY_PORT" "$B_LONE_GATEWAY_MGMT_PORT"
   local log="$BENCH_TMP/lone-gateway.log" nobody="http://127.0.0.1:9"
   LONE_GATEWAY_OPTS="$opts"
   # shellcheck disable=SC2086
   # a secret of its own: the gateway refuses to start with the one committed to the repository
   env SERVER_PORT="$B_LONE_GATEWAY_PORT" SERVER_ADDRESS=127.0.0.1 GATEWAY_TRUSTED_PROXIES=127.0.0.1 \
+    MANAGEMENT_SERVER_PORT="$B_LONE_GATEWAY_MGMT_PORT" MANAGEMENT_SERVER_ADDRESS=127.0.0.1 \
     PLATFORM_VOTER_SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
     ARTICLE_SERVICE_URL="$article_url" RATING_SERVICE_URL=$nobody MEDIA_SERVICE_URL=$nobody PORTAL_URL=$nobody \
     java $opts -Dfile.encoding=UTF-8 -jar "$STAGED/gateway/target/gateway.jar" > "$log" 2>&1 &
   LONE_GATEWAY_PID=$!
   CLEANUPS+=("stop_pid $LONE_GATEWAY_PID 20")
-  wait_http "http://127.0.0.1:$B_LONE_GATEWAY_PORT/actuator/health" 120 "$LONE_GATEWAY_PID" "$log"
+  wait_http "http://127.0.0.1:$B_LONE_GATEWAY_MGMT_PORT/actuator/health" 120 "$LONE_GATEWAY_PID" "$log"
 }
 
 # The JVM options the local run gives its gateway (read from the running process), so that a lone

@@ -277,16 +277,23 @@ abstract class ArticleFlowContract extends FlowTestSupport {
     }
 
     @Test
-    void showsHealthDetailsAndMetricsToOperatorsOnly() throws Exception {
-        JsonNode anyone = json(get("/actuator/health"));
+    void keepsTheActuatorOnTheManagementPortAndShowsDetailsToOperatorsOnly() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        for (String path : List.of("/actuator/health", "/actuator/metrics", "/actuator/prometheus", "/actuator/env")) {
+            assertThat(call("GET", path, null, null).statusCode()).as("public port " + path).isIn(401, 403, 404);
+        }
+        JsonNode ready = json(get("/readyz"));
+        assertThat(ready.toString()).isEqualTo("{\"status\":\"UP\"}");
+
+        JsonNode anyone = json(call(managementPort, "GET", "/actuator/health", null, null));
         assertThat(anyone.get("status").asString()).isEqualTo("UP");
         assertThat(anyone.has("components")).as(anyone.toString()).isFalse();
-        assertThat(call("GET", "/actuator/metrics", null, null).statusCode()).isEqualTo(401);
-        assertThat(call("GET", "/actuator/metrics", editorToken(), null).statusCode()).isEqualTo(403);
+        assertThat(call(managementPort, "GET", "/actuator/metrics", null, null).statusCode()).isEqualTo(401);
+        assertThat(call(managementPort, "GET", "/actuator/metrics", editorToken(), null).statusCode()).isEqualTo(403);
 
         String operator = vn.portal.devstack.DevIssuer.forTests().operatorToken("van-hanh");
-        assertThat(json(call("GET", "/actuator/health", operator, null)).has("components")).isTrue();
-        assertThat(call("GET", "/actuator/metrics", operator, null).statusCode()).isEqualTo(200);
+        assertThat(json(call(managementPort, "GET", "/actuator/health", operator, null)).has("components")).isTrue();
+        assertThat(call(managementPort, "GET", "/actuator/metrics", operator, null).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -295,7 +302,7 @@ abstract class ArticleFlowContract extends FlowTestSupport {
         publish(article);
         awaitRevision(article.articleId(), 1);
 
-        String metrics = new String(get("/actuator/prometheus").body(), StandardCharsets.UTF_8);
+        String metrics = new String(call(managementPort, "GET", "/actuator/prometheus", null, null).body(), StandardCharsets.UTF_8);
 
         for (String outcome : List.of("applied", "duplicate", "stale", "dead-lettered")) {
             assertThat(metrics).contains("articles_ingested_total{application=\"article-service\",outcome=\"" + outcome + "\"}");

@@ -481,6 +481,7 @@ abstract class EditorialFlowContract extends FlowTestSupport {
         // command-line arguments: they win over application.yml and the test JVM's system properties
         return new SpringApplicationBuilder(ArticleServiceApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.main.banner-mode=off",
                 "--spring.mongodb.uri=" + mongoConnection.getConnectionString().getConnectionString(),
                 "--spring.mongodb.database=" + database,

@@ -18,6 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -60,6 +61,10 @@ abstract class FlowTestSupport {
 
     @LocalServerPort
     int port;
+
+    /** The actuator's own port (never routed by the gateway nor published). */
+    @LocalManagementPort
+    int managementPort;
 
     static String editorToken() {
         return DevIssuer.forTests().editorToken("bien-tap-vien");

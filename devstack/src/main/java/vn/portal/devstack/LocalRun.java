@@ -33,7 +33,8 @@ public final class LocalRun {
 
     /** Where everything listens and where data lives; {@link #fromEnvironment} gives the defaults. */
     public record Settings(Path root, Path data, int kafkaPort, int kafkaControllerPort, int mongoPort,
-                           int gatewayPort, int articlePort, int ratingPort, int mediaPort, int portalPort) {
+                           int gatewayPort, int articlePort, int ratingPort, int mediaPort, int portalPort,
+                           ManagementPorts management) {
 
         static Settings fromEnvironment(Path root) {
             String data = System.getenv("DEVSTACK_DATA");
@@ -42,13 +43,18 @@ public final class LocalRun {
                     intEnv("DEVSTACK_KAFKA_CONTROLLER_PORT", 9093), intEnv("DEVSTACK_MONGODB_PORT", 27017),
                     intEnv("GATEWAY_PORT", 8080), intEnv("ARTICLE_SERVICE_PORT", 8081),
                     intEnv("RATING_SERVICE_PORT", 8082), intEnv("MEDIA_SERVICE_PORT", 8083),
-                    intEnv("PORTAL_PORT", 8084));
+                    intEnv("PORTAL_PORT", 8084),
+                    new ManagementPorts(intEnv("GATEWAY_MANAGEMENT_PORT", 9080),
+                            intEnv("ARTICLE_SERVICE_MANAGEMENT_PORT", 9081), intEnv("RATING_SERVICE_MANAGEMENT_PORT", 9082),
+                            intEnv("MEDIA_SERVICE_MANAGEMENT_PORT", 9083), intEnv("PORTAL_MANAGEMENT_PORT", 9084)));
         }
 
         /** Free ports and the given data directory: for tests of the local run itself. */
         public static Settings onFreePorts(Path root, Path data) {
             return new Settings(root, data, FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                    FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+                    FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                    new ManagementPorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                            FreePorts.next()));
         }
 
         public String gatewayUrl() {
@@ -56,7 +62,11 @@ public final class LocalRun {
         }
     }
 
-    record Service(String name, int port, Process process, Path log) {
+    /** Each JVM's actuator port (metrics, health details): never routed by the gateway. */
+    public record ManagementPorts(int gateway, int article, int rating, int media, int portal) {
+    }
+
+    record Service(String name, int port, int managementPort, Process process, Path log) {
     }
 
     private final Settings settings;
@@ -137,9 +147,9 @@ public final class LocalRun {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MONGODB_URI", mongo.connectionString());
         env.put("ARTICLES_PUBLIC_BASE_URL", "http://localhost:" + settings.gatewayPort());
-        launch("article-service", settings.articlePort(), env);
-        launch("rating-service", settings.ratingPort(), env);
-        launch("media-service", settings.mediaPort(), env);
+        launch("article-service", settings.articlePort(), settings.management().article(), env);
+        launch("rating-service", settings.ratingPort(), settings.management().rating(), env);
+        launch("media-service", settings.mediaPort(), settings.management().media(), env);
         env.put("ARTICLE_SERVICE_URL", "http://127.0.0.1:" + settings.articlePort());
         env.put("RATING_SERVICE_URL", "http://127.0.0.1:" + settings.ratingPort());
         env.put("MEDIA_SERVICE_URL", "http://127.0.0.1:" + settings.mediaPort());
@@ -147,10 +157,10 @@ public final class LocalRun {
         // the portal calls the gateway from 127.0.0.1 on behalf of each reader and says who in
         // X-Forwarded-For: limit the reader, not the portal (locally every client is 127.0.0.1)
         env.put("GATEWAY_TRUSTED_PROXIES", "127.0.0.1");
-        launch("gateway", settings.gatewayPort(), env);
+        launch("gateway", settings.gatewayPort(), settings.management().gateway(), env);
         env.put("PORTAL_GATEWAY_URL", settings.gatewayUrl());
         env.put("PORTAL_PUBLIC_BASE_URL", "http://localhost:" + settings.gatewayPort());
-        launch("portal", settings.portalPort(), env);
+        launch("portal", settings.portalPort(), settings.management().portal(), env);
         for (Service service : services) {
             awaitHealthy(service);
         }
@@ -170,6 +180,9 @@ public final class LocalRun {
         say("  gateway          http://localhost:%d   (/api/** to the services, every other path to the portal)", gateway);
         say("  article-service  http://localhost:%d   rating-service http://localhost:%d   media-service http://localhost:%d   portal http://localhost:%d",
                 settings.articlePort(), settings.ratingPort(), settings.mediaPort(), settings.portalPort());
+        ManagementPorts management = settings.management();
+        say("  actuators        127.0.0.1 only: gateway :%d, article :%d, rating :%d, media :%d, portal :%d   (/actuator/health, /actuator/prometheus)",
+                management.gateway(), management.article(), management.rating(), management.media(), management.portal());
         say("  Kafka            %s   e.g. kcat -b %s -C -t ArticleRated -f '%%h\\n%%s\\n'",
                 kafka.bootstrapServers(), kafka.bootstrapServers());
         say("  MongoDB          %s   (databases articles, ratings, media)", mongo.connectionString());
@@ -207,7 +220,7 @@ public final class LocalRun {
         }
     }
 
-    private void launch(String name, int port, Map<String, String> env) throws IOException {
+    private void launch(String name, int port, int managementPort, Map<String, String> env) throws IOException {
         Path jar = settings.root().resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with mvn -DskipTests package");
@@ -222,16 +235,18 @@ public final class LocalRun {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+        builder.environment().put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1"); // the actuator: this machine only
         if (!name.equals("gateway")) {
             builder.environment().put("SERVER_ADDRESS", "127.0.0.1"); // only the gateway is the way in
         }
-        services.add(new Service(name, port, builder.start(), log));
-        say("Starting %-15s on port %d", name, port);
+        services.add(new Service(name, port, managementPort, builder.start(), log));
+        say("Starting %-15s on port %d (actuator on 127.0.0.1:%d)", name, port, managementPort);
     }
 
     private void awaitHealthy(Service service) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.managementPort() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

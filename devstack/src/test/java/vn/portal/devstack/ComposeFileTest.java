@@ -40,6 +40,43 @@ class ComposeFileTest {
     }
 
     @Test
+    void neverPublishesAnActuatorPortAndChecksHealthOnIt() throws IOException {
+        Map<String, Map<String, Object>> services = services(ROOT.resolve("docker-compose.yml"));
+        for (Map.Entry<String, Integer> app : MANAGEMENT_PORTS.entrySet()) {
+            Map<String, Object> service = services.get(app.getKey());
+            for (Object port : ports(service)) {
+                assertThat(String.valueOf(port)).as(app.getKey() + " publishes its management port")
+                        .doesNotContain(String.valueOf(app.getValue()));
+            }
+            assertThat(String.valueOf(((Map<?, ?>) service.get("healthcheck")).get("test")))
+                    .as(app.getKey() + " healthcheck").contains("localhost:" + app.getValue() + "/actuator/health");
+        }
+        assertThat(Files.readString(ROOT.resolve("ops/prometheus.yml")))
+                .contains("gateway:9080", "article-service:9081", "rating-service:9082", "media-service:9083", "portal:9084")
+                .doesNotContain(":8080'", ":8081'", ":8082'", ":8083'", ":8084'");
+    }
+
+    private static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("gateway", 9080, "article-service", 9081,
+            "rating-service", 9082, "media-service", 9083, "portal", 9084);
+
+    @Test
+    void runsKeycloakInProductionModeAndStartDevOnlyForDevelopment() throws IOException {
+        Map<String, Object> keycloak = services(ROOT.resolve("docker-compose.yml")).get("keycloak");
+        List<String> command = ((List<?>) keycloak.get("command")).stream().map(String::valueOf).toList();
+        assertThat(command).first().isEqualTo("start");
+        assertThat(command).doesNotContain("start-dev");
+        Map<?, ?> environment = environment(keycloak);
+        assertThat(String.valueOf(environment.get("KC_HTTP_ENABLED"))).isEqualTo("true");
+        assertThat(String.valueOf(environment.get("KC_HOSTNAME"))).startsWith("http");
+        assertThat(String.valueOf(environment.get("KC_HOSTNAME_STRICT"))).isEqualTo("true");
+        assertThat(ports(keycloak)).allSatisfy(port -> assertThat(onLoopback(port)).as(String.valueOf(port)).isTrue());
+        assertThat(Files.readString(ROOT.resolve("docker-compose.yml"))).doesNotContain("start-dev\"");
+
+        List<?> dev = (List<?>) services(ROOT.resolve("docker-compose.dev.yml")).get("keycloak").get("command");
+        assertThat(dev).first().isEqualTo("start-dev");
+    }
+
+    @Test
     void takesEveryAdminPasswordFromTheEnvironment() throws IOException {
         Map<String, Map<String, Object>> services = services(ROOT.resolve("docker-compose.yml"));
         for (String[] secret : List.of(new String[] {"keycloak", "KC_BOOTSTRAP_ADMIN_PASSWORD"},

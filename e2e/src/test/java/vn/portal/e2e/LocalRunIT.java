@@ -90,6 +90,20 @@ class LocalRunIT {
             }
             assertThat(post(settings, "/api/articles/khong-co-bai-nay/ratings", "{\"stars\":4}").statusCode()).isEqualTo(404);
             assertThat(get(settings, "/api/articles/khong-co-bai-nay").statusCode()).isEqualTo(404);
+
+            // internals only on the management ports (issue 11, finding 9)
+            for (String internal : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/env")) {
+                assertThat(get(settings, internal).statusCode()).as(internal).isIn(401, 403, 404);
+            }
+            assertThat(get(settings, "/readyz").statusCode()).isEqualTo(200);
+            for (int management : List.of(settings.management().gateway(), settings.management().article(),
+                    settings.management().rating(), settings.management().media(), settings.management().portal())) {
+                HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + management + "/actuator/prometheus")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(scrape.statusCode()).as("management port " + management).isEqualTo(200);
+                assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+            }
         } finally {
             run.stop();
         }

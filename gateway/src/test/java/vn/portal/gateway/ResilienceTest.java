@@ -23,7 +23,8 @@ import vn.portal.devstack.WithDevIssuer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.rate-limit.per-address.requests=100000",
         "gateway.rate-limit.ratings-per-address.requests=100000",
-        "gateway.rate-limit.ratings-per-voter.requests=100000"})
+        "gateway.rate-limit.ratings-per-voter.requests=100000",
+        "gateway.rate-limit.new-voters-per-address.requests=100000"})
 @WithDevIssuer
 class ResilienceTest extends GatewayClient {
 

@@ -15,7 +15,7 @@ class ResponseHeadersTest extends GatewayTestSupport {
             GET,  /api/articles/a1,      200
             GET,  /api/unknown,          404
             POST, /api/editorial/drafts, 401
-            GET,  /actuator/health,      200
+            GET,  /readyz,               200
             """)
     void putsSecurityHeadersOnEveryResponse(String method, String path, int status) {
         HttpResponse<String> response = send(request(method, path));

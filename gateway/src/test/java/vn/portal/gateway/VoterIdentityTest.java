@@ -99,7 +99,7 @@ class VoterIdentityTest extends GatewayTestSupport {
 
     @Test
     void leavesHealthProbesWithoutACookie() {
-        HttpResponse<String> health = send(request("GET", "/actuator/health"));
+        HttpResponse<String> health = send(request("GET", "/readyz"));
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.headers().allValues("Set-Cookie")).isEmpty();

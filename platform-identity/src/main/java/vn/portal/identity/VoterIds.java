@@ -5,6 +5,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ public final class VoterIds {
 
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ANONYMOUS = "a-";
 
     /** The voter secrets written in the repository (application defaults, docker-compose.yml): anyone knows them. */
     public static final Set<String> COMMITTED_DEFAULTS = Set.of("dev-only-voter-secret-change-me",
@@ -49,11 +51,39 @@ public final class VoterIds {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A fresh id for an anonymous reader. */
+    /** A fresh id for an anonymous reader, issued now. */
     public String newAnonymousId() {
+        return newAnonymousId(Instant.now());
+    }
+
+    /**
+     * A fresh id for an anonymous reader, issued at {@code issuedAt}: {@code a-<epoch seconds>-<random>}.
+     * The time is part of the id, so it is inside what {@link #cookieValue} and {@link #sign} sign:
+     * nobody without the secret can make an id look older than it is.
+     */
+    public String newAnonymousId(Instant issuedAt) {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        return "a-" + BASE64.encodeToString(bytes);
+        return ANONYMOUS + issuedAt.getEpochSecond() + "-" + BASE64.encodeToString(bytes);
+    }
+
+    /**
+     * When an anonymous id was issued; empty for an account's voter id or an id from before ids
+     * carried their time (those are old anyway). Trust it only for an id whose signature verified.
+     */
+    public static Optional<Instant> issuedAt(String voterId) {
+        if (voterId == null || !voterId.startsWith(ANONYMOUS)) {
+            return Optional.empty();
+        }
+        int end = voterId.indexOf('-', ANONYMOUS.length());
+        if (end < 0 || end - ANONYMOUS.length() > 12) {
+            return Optional.empty();
+        }
+        String seconds = voterId.substring(ANONYMOUS.length(), end);
+        if (seconds.isEmpty() || !seconds.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(Long.parseLong(seconds)));
     }
 
     /** The stable pseudonym of an authenticated account. */

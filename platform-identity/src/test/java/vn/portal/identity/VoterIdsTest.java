@@ -2,6 +2,7 @@ package vn.portal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class VoterIdsTest {
@@ -10,7 +11,7 @@ class VoterIdsTest {
 
     @Test
     void acceptsACookieItSignedAndRefusesATamperedOne() {
-        String id = voters.newAnonymousId();
+        String id = voters.newAnonymousId(Instant.now());
         String cookie = voters.cookieValue(id);
 
         assertThat(voters.fromCookie(cookie)).hasValue(id);
@@ -31,5 +32,18 @@ class VoterIdsTest {
         assertThat(voters.verify("a-1", voters.sign("a-1"))).isTrue();
         assertThat(voters.verify("a-2", voters.sign("a-1"))).isFalse();
         assertThat(voters.verify("a-1", null)).isFalse();
+    }
+
+    @Test
+    void carriesTheIssueTimeInsideTheSignedId() {
+        Instant issued = Instant.parse("2026-12-01T08:00:00Z");
+        String id = voters.newAnonymousId(issued);
+        String cookie = voters.cookieValue(id);
+
+        assertThat(VoterIds.issuedAt(voters.fromCookie(cookie).orElseThrow())).hasValue(issued);
+        String older = id.replace(Long.toString(issued.getEpochSecond()), Long.toString(issued.getEpochSecond() - 86_400));
+        assertThat(voters.fromCookie(older + cookie.substring(cookie.lastIndexOf('.')))).as("backdated").isEmpty();
+        assertThat(VoterIds.issuedAt(voters.forAccount("nguyen.van.a"))).isEmpty();
+        assertThat(VoterIds.issuedAt("a-Zm9vYmFyYmF6cXV4cXV1eA")).as("an id from before ids had a time").isEmpty();
     }
 }

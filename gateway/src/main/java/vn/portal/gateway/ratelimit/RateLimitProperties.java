@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("gateway.rate-limit")
 record RateLimitProperties(Store store, String redisUri, Limit perAddress, Limit ratingsPerAddress,
-                           Limit ratingsPerVoter, List<String> ratings, List<String> trustedProxies) {
+                           Limit ratingsPerVoter, Limit newVotersPerAddress, List<String> ratings,
+                           List<String> trustedProxies) {
 
     enum Store { MEMORY, REDIS }
 
@@ -25,9 +26,11 @@ record RateLimitProperties(Store store, String redisUri, Limit perAddress, Limit
     RateLimitProperties {
         store = store == null ? Store.MEMORY : store;
         redisUri = redisUri == null ? "redis://localhost:6379" : redisUri;
-        perAddress = perAddress == null ? new Limit(300, Duration.ofMinutes(1)) : perAddress;
-        ratingsPerAddress = ratingsPerAddress == null ? new Limit(30, Duration.ofMinutes(1)) : ratingsPerAddress;
+        // sized for a few hundred readers behind one NAT (docs/security.md, "Per-address limits")
+        perAddress = perAddress == null ? new Limit(6000, Duration.ofMinutes(1)) : perAddress;
+        ratingsPerAddress = ratingsPerAddress == null ? new Limit(300, Duration.ofMinutes(1)) : ratingsPerAddress;
         ratingsPerVoter = ratingsPerVoter == null ? new Limit(10, Duration.ofMinutes(1)) : ratingsPerVoter;
+        newVotersPerAddress = newVotersPerAddress == null ? new Limit(600, Duration.ofHours(1)) : newVotersPerAddress;
         ratings = ratings == null ? List.of("POST /api/articles/*/ratings") : ratings;
         trustedProxies = trustedProxies == null ? List.of() : trustedProxies;
     }

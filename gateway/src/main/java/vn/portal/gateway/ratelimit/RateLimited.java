@@ -16,8 +16,16 @@ final class RateLimited {
     }
 
     static Mono<Void> answer(ServerWebExchange exchange, ConsumptionProbe probe, String detail) {
-        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-        return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+        return answer(exchange, probe, "too-many-requests", detail);
+    }
+
+    static Mono<Void> answer(ServerWebExchange exchange, ConsumptionProbe probe, String slug, String detail) {
+        return answer(exchange, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L), slug, detail);
+    }
+
+    static Mono<Void> answer(ServerWebExchange exchange, long waitSeconds, String slug, String detail) {
+        long seconds = Math.max(1, waitSeconds);
+        return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, slug,
                 detail.replace("{seconds}", Long.toString(seconds)),
                 Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
     }

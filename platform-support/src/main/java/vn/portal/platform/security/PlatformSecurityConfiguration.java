@@ -83,8 +83,12 @@ public class PlatformSecurityConfiguration {
         return http.build();
     }
 
-    /** What every service answers anyone: probes, the API description and the Prometheus scrape. */
-    static final List<String> ALWAYS_PUBLIC = List.of("GET /actuator/health", "GET /actuator/health/**",
+    /**
+     * What every service answers anyone: the probes, the API description, and on the management
+     * port (never routed nor published) the health status and the Prometheus scrape.
+     */
+    static final List<String> ALWAYS_PUBLIC = List.of("GET /livez", "GET /readyz",
+            "GET /actuator/health", "GET /actuator/health/**",
             "GET /actuator/info", "GET /actuator/prometheus", "GET /v3/api-docs", "GET /v3/api-docs/**");
 
     /** "METHOD /pattern"; a public GET makes the same HEAD public (HEAD is GET without the body). */

@@ -40,7 +40,8 @@ class PageHeaders extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
         if (!request.getRequestURI().startsWith("/css/") && !request.getRequestURI().startsWith("/js/")
-                && !request.getRequestURI().startsWith("/actuator/")) {
+                && !request.getRequestURI().startsWith("/actuator/")
+                && !request.getRequestURI().equals("/livez") && !request.getRequestURI().equals("/readyz")) {
             response.setHeader("Cache-Control", pageCache);
         }
         chain.doFilter(request, response);
