@@ -413,6 +413,7 @@ abstract class MediaFlowContract {
         assertThat(media.get("credit").asString()).isEqualTo("Thái Hoàn");
 
         assertThat(problemType(patch("/api/media/" + id, "{\"sha256\":\"x\"}"), 400)).endsWith("/invalid-media-patch");
+        assertThat(problemType(patch("/api/media/" + id, "{}"), 400)).as("a patch that changes nothing").endsWith("/invalid-media-patch");
         assertThat(problemType(patch("/api/media/khong-co", "{\"alt\":\"x\"}"), 404)).endsWith("/media-not-found");
     }
 

@@ -8,7 +8,9 @@ import vn.portal.platform.security.PlatformSecurityConfiguration;
 import vn.portal.platform.web.WebConfiguration;
 
 /** What every service gets by depending on platform-support. */
-@AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+// before Boot's error page (its BasicErrorController backs off for WebConfiguration's ProblemErrorController)
+@AutoConfiguration(beforeName = {"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @Import({EventsConfiguration.class, MongoPingHealthConfiguration.class, PlatformSecurityConfiguration.class,
         WebConfiguration.class})
 public class PlatformAutoConfiguration {

@@ -47,6 +47,21 @@ final class ImageStructure {
         }
     }
 
+    /**
+     * A PNG's text and colour-profile chunks ({@code tEXt}, {@code zTXt}, {@code iTXt}, {@code iCCP})
+     * together at most this many bytes as stored: real photos hold a few KB to a few hundred KB
+     * (an ICC profile, XMP); megabytes of them are a metadata bomb (compressed, they inflate to GBs).
+     */
+    static final long MAX_PNG_METADATA_BYTES = 1024 * 1024;
+    private static final java.util.Set<String> PNG_METADATA = java.util.Set.of("tEXt", "zTXt", "iTXt", "iCCP");
+
+    /** More metadata than any photo carries. */
+    static final class MetadataTooLargeException extends IOException {
+        MetadataTooLargeException(String message) {
+            super(message);
+        }
+    }
+
     /** The bytes do not follow the format's structure. */
     static final class CorruptException extends IOException {
         CorruptException(String message) {
@@ -132,12 +147,17 @@ final class ImageStructure {
     /** Signature, then chunks (length, type, data, CRC) up to IEND. */
     private static void png(ScanningStream in) throws IOException {
         in.skip(8);
+        long metadata = 0;
         while (true) {
             long length = in.u32();
             if (length > Integer.MAX_VALUE) {
                 throw new CorruptException("PNG chunk length " + length);
             }
             String chunk = in.ascii(4);
+            if (PNG_METADATA.contains(chunk) && (metadata += length) > MAX_PNG_METADATA_BYTES) {
+                throw new MetadataTooLargeException("the PNG's text and colour profile chunks hold more than "
+                        + MAX_PNG_METADATA_BYTES / 1024 + " KB");
+            }
             in.skip(length + 4);
             if ("IEND".equals(chunk)) {
                 return;

@@ -138,6 +138,9 @@ class MediaController {
         if (patch == null || !patch.isObject()) {
             throw invalidPatch("The body must be a JSON object");
         }
+        if (patch.isEmpty()) {
+            throw invalidPatch("The patch changes nothing: give caption, alt, credit or copyright");
+        }
         Map<String, Optional<String>> changes = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : patch.properties()) {
             Integer maxLength = EDITABLE.get(field.getKey());

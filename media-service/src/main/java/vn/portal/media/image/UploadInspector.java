@@ -56,6 +56,9 @@ final class UploadInspector {
             scan = ImageStructure.scan(type, in);
         } catch (ImageStructure.TruncatedException | ImageStructure.CorruptException e) {
             throw unreadable(e.getMessage());
+        } catch (ImageStructure.MetadataTooLargeException e) {
+            throw problem(HttpStatus.CONTENT_TOO_LARGE, "metadata-too-large",
+                    "The image carries more metadata than a photo does (" + e.getMessage() + "); it is refused");
         }
         if (scan.activeContent() != null) {
             throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "polyglot-image",

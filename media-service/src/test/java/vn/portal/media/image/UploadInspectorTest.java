@@ -98,6 +98,18 @@ class UploadInspectorTest {
     }
 
     @Test
+    void refusesAPngWithMegabytesOfCompressedMetadata() throws IOException {
+        byte[] bomb = TestImages.metadataBombPng(1024, 1, "x", "y"); // 3 x 1 GB inflated, about 3 MB stored
+        byte[] photo = TestImages.metadataBombPng(64, 1, "x", "y"); // 3 x 64 KB stored: an ICC profile's size
+
+        ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class, () -> inspect(bomb));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(413);
+        assertThat(refused.getBody().getType()).hasToString("https://portal.vn/problems/metadata-too-large");
+        assertThat(inspect(photo).type()).isEqualTo(ImageType.PNG);
+    }
+
+    @Test
     void refusesTruncatedImagesOfEachFormatAsUnreadable() {
         for (byte[] image : new byte[][] {TestImages.random("jpg", 64, 64), TestImages.random("png", 64, 64),
                 TestImages.animatedGif(64, 64), TestImages.webp(64, 64, 0x112233)}) {

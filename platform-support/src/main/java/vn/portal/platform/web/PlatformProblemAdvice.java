@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -44,6 +45,16 @@ public class PlatformProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> malformedParameters(InvalidParameterException e) {
         return ResponseEntity.badRequest().body(Problems.detail(HttpStatus.BAD_REQUEST, "malformed-query",
                 "The query string is not valid percent-encoded UTF-8"));
+    }
+
+    /**
+     * A multipart body that cannot be parsed (no closing boundary, sent to an endpoint that takes
+     * JSON): the client's mistake. A too-large upload is the framework's 413, handled on its own.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        return ResponseEntity.badRequest().body(Problems.detail(HttpStatus.BAD_REQUEST, "malformed-multipart",
+                "The multipart body cannot be read"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -33,6 +33,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return; // not an error, or the application answered it already
         }
+        if (status == 501) {
+            // Tomcat's answer to CONNECT (or another method it implements for no target): for a
+            // client the method is simply not allowed here, a 4xx like every other refusal
+            response.setStatus(405);
+            status = 405;
+        }
         AtomicBoolean writable = new AtomicBoolean(false);
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, writable);
         if (!writable.get()) {

@@ -33,6 +33,12 @@ public class WebConfiguration {
         return new PlatformProblemAdvice();
     }
 
+    /** The error page as a problem detail (in place of Boot's {@code BasicErrorController}). */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
     /**
      * Runs after Boot's own Tomcat customizer (which adds a plain {@code ErrorReportValve}) and puts
      * {@link ProblemErrorReportValve} in its place, so what Tomcat refuses before any servlet runs is
