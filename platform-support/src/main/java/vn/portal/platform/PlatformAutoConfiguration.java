@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Import;
 import vn.portal.platform.events.EventsConfiguration;
 import vn.portal.platform.health.MongoPingHealthConfiguration;
+import vn.portal.platform.openapi.OpenApiConfiguration;
 import vn.portal.platform.security.PlatformSecurityConfiguration;
 import vn.portal.platform.web.WebConfiguration;
 
@@ -12,6 +13,6 @@ import vn.portal.platform.web.WebConfiguration;
 @AutoConfiguration(beforeName = {"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @Import({EventsConfiguration.class, MongoPingHealthConfiguration.class, PlatformSecurityConfiguration.class,
-        WebConfiguration.class})
+        OpenApiConfiguration.class, WebConfiguration.class})
 public class PlatformAutoConfiguration {
 }

@@ -1,5 +1,8 @@
 package vn.portal.article.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -9,6 +12,7 @@ import vn.portal.platform.web.Problems;
  * {@code POST /api/admin/rebuild} (editor role): drops the read model and replays the article
  * topics; answers when the replay has caught up, with counts. 409 while another rebuild runs.
  */
+@Tag(name = "Operations", description = "Operator actions")
 @RestController
 class RebuildController {
 
@@ -18,6 +22,11 @@ class RebuildController {
         this.rebuild = rebuild;
     }
 
+    @Operation(operationId = "rebuildReadModel",
+            summary = "Drop the read model and replay the article topics; answers with counts once caught up",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Rebuilt: what was replayed"),
+                @ApiResponse(responseCode = "409", description = "Another rebuild is running")})
     @PostMapping("/api/admin/rebuild")
     ReadModelRebuild.Report rebuild() {
         try {

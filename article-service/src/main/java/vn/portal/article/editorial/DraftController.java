@@ -1,5 +1,8 @@
 package vn.portal.article.editorial;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
@@ -41,6 +44,7 @@ import vn.portal.platform.web.Problems;
  * What the ingest would dead-letter is never produced: 400 {@code article-rejected} with its
  * {@code reasons}, and the draft stays as it was (see {@link Publications}).
  */
+@Tag(name = "Editorial", description = "Drafts and their publication (editor token)")
 @RestController
 @RequestMapping("/api/editorial")
 class DraftController {
@@ -61,6 +65,10 @@ class DraftController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "createDraft",
+            summary = "Save a new draft",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "The draft, at the Location given")})
     @PostMapping("/drafts")
     ResponseEntity<DraftResponse> create(@RequestBody DraftRequest request, Principal editor) {
         check(request);
@@ -71,6 +79,7 @@ class DraftController {
         return ResponseEntity.created(URI.create("/api/editorial/drafts/" + draft.id())).body(response(draft));
     }
 
+    @Operation(operationId = "listDrafts", summary = "List drafts, most recently changed first")
     @GetMapping("/drafts")
     DraftPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
@@ -84,12 +93,14 @@ class DraftController {
         return new DraftPage(items, page, size, mongo.count(new Query(), Draft.class));
     }
 
+    @Operation(operationId = "getDraft", summary = "Read a draft")
     @GetMapping("/drafts/{id}")
     DraftResponse get(@PathVariable String id) {
         return response(find(id));
     }
 
     /** Replaces the content; publishing, the schedule and the revision numbers are not touched. */
+    @Operation(operationId = "updateDraft", summary = "Replace a draft's content")
     @PutMapping("/drafts/{id}")
     DraftResponse update(@PathVariable String id, @RequestBody DraftRequest request, Principal editor) {
         check(request);
@@ -104,6 +115,11 @@ class DraftController {
     }
 
     /** Deletes a draft that was never published; a published article is withdrawn instead. */
+    @Operation(operationId = "deleteDraft",
+            summary = "Delete a draft that was never published",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted"),
+                @ApiResponse(responseCode = "409", description = "The draft has been published: unpublish it instead")})
     @DeleteMapping("/drafts/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         Draft draft = find(id);
@@ -114,6 +130,10 @@ class DraftController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "publishDraft",
+            summary = "Publish the draft as a new revision (ArticlePublished, answered once Kafka has it)",
+            responses = {
+                @ApiResponse(responseCode = "202", description = "The event is in Kafka; the article is readable once ingested")})
     @PostMapping("/drafts/{id}/publish")
     ResponseEntity<PublicationResponse> publish(@PathVariable String id) {
         return accepted(publications.publishNow(id));
@@ -123,6 +143,11 @@ class DraftController {
      * Publishes it at {@code publishAt} (ISO 8601 with an offset, e.g. {@code 2025-09-02T07:00:00+07:00});
      * 400 {@code article-rejected} for a draft that could not be published.
      */
+    @Operation(operationId = "scheduleDraft",
+            summary = "Schedule the draft's publication",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The draft, with its publication time"),
+                @ApiResponse(responseCode = "409", description = "The scheduler is publishing this draft right now")})
     @PutMapping("/drafts/{id}/schedule")
     DraftResponse schedule(@PathVariable String id, @RequestBody ScheduleRequest request) {
         if (request.publishAt() == null) {
@@ -142,6 +167,11 @@ class DraftController {
         return response(find(id));
     }
 
+    @Operation(operationId = "cancelSchedule",
+            summary = "Cancel the draft's scheduled publication",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The draft, no longer scheduled"),
+                @ApiResponse(responseCode = "409", description = "The draft is not scheduled, or the scheduler is publishing it right now")})
     @DeleteMapping("/drafts/{id}/schedule")
     DraftResponse cancelSchedule(@PathVariable String id) {
         Instant now = clock.instant();
@@ -159,11 +189,19 @@ class DraftController {
     }
 
     /** Publishes the draft's current content as a new revision with the correction note readers see. */
+    @Operation(operationId = "correctArticle",
+            summary = "Publish the draft's content as a correction, with the note readers see",
+            responses = {
+                @ApiResponse(responseCode = "202", description = "The event is in Kafka; the corrected article is readable once ingested")})
     @PostMapping("/drafts/{id}/corrections")
     ResponseEntity<PublicationResponse> correct(@PathVariable String id, @RequestBody CorrectionRequest request) {
         return accepted(publications.correct(id, request.note()));
     }
 
+    @Operation(operationId = "unpublishArticle",
+            summary = "Withdraw the published article (ArticleUnpublished)",
+            responses = {
+                @ApiResponse(responseCode = "202", description = "The event is in Kafka; readers get 410 once it is ingested")})
     @PostMapping("/drafts/{id}/unpublish")
     ResponseEntity<PublicationResponse> unpublish(@PathVariable String id,
                                                   @RequestBody(required = false) UnpublishRequest request) {
@@ -171,6 +209,7 @@ class DraftController {
     }
 
     /** Every revision the log carried for the article, oldest first, as it was ingested. */
+    @Operation(operationId = "listRevisions", summary = "Every revision the log carried for an article, oldest first")
     @GetMapping("/articles/{articleId}/revisions")
     List<RevisionResponse> revisions(@PathVariable String articleId) {
         return history.of(articleId).stream().map(RevisionResponse::of).toList();

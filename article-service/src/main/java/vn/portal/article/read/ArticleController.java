@@ -1,5 +1,8 @@
 package vn.portal.article.read;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,6 +25,7 @@ import vn.portal.platform.web.Problems;
  * {@code Cache-Control} (set here: otherwise Spring Security's {@code no-cache} would apply) and an
  * {@code ETag} (from {@link ReadCaching}), and {@code If-None-Match} gets a 304.
  */
+@Tag(name = "Articles", description = "Published articles, for readers")
 @RestController
 @RequestMapping("/api/articles")
 class ArticleController {
@@ -46,6 +50,7 @@ class ArticleController {
      * Published articles, newest first; ties broken by id so that pages never overlap. Optionally
      * only one category and/or one tag.
      */
+    @Operation(operationId = "listArticles", summary = "List published articles, newest first, optionally of one category or tag")
     @GetMapping
     ResponseEntity<ArticlePage> list(@RequestParam(defaultValue = "0") int page,
                                      @RequestParam(defaultValue = "20") int size,
@@ -67,6 +72,12 @@ class ArticleController {
     }
 
     /** One article by its slug or, failing that, by its id. */
+    @Operation(operationId = "getArticle",
+            summary = "Read a published article by its slug or id",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The article, with its revision, correction notes and rating totals; ETag, 304 on If-None-Match"),
+                @ApiResponse(responseCode = "404", description = "No article has this slug or id"),
+                @ApiResponse(responseCode = "410", description = "The article has been withdrawn")})
     @GetMapping("/{slugOrId}")
     ResponseEntity<ArticleResponse> get(@PathVariable String slugOrId) {
         Article article = articles.findBySlug(slugOrId).or(() -> articles.findById(slugOrId))

@@ -1,5 +1,7 @@
 package vn.portal.article.search;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -17,6 +19,7 @@ import vn.portal.platform.web.Problems;
  * {@code GET /api/articles/search?q=}: diacritic-insensitive, ranked (see {@link ArticleSearch}).
  * A literal path, so {@code /api/articles/{slugOrId}} never captures it. Cached like every read.
  */
+@Tag(name = "Search", description = "Diacritic-insensitive search of published articles")
 @RestController
 class SearchController {
 
@@ -35,6 +38,7 @@ class SearchController {
     /**
      * @param category only this portal section, if given
      */
+    @Operation(operationId = "searchArticles", summary = "Search published articles (\"thi dua\" finds \"thi đua\"), exact diacritics and title matches first")
     @GetMapping("/api/articles/search")
     ResponseEntity<SearchPage> search(@RequestParam String q, @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "20") int size,

@@ -4,6 +4,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 import static vn.portal.platform.web.Problems.problem;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +24,7 @@ import vn.portal.media.image.MediaCatalog;
 import vn.portal.media.image.MediaSummary;
 
 /** The gallery of a published article, and the photo library of albums and article galleries. */
+@Tag(name = "Galleries", description = "An article's gallery and the photo library (Thư viện ảnh)")
 @RestController
 class GalleryController {
 
@@ -35,6 +39,11 @@ class GalleryController {
     }
 
     /** 404 for an unknown or withdrawn article and for one without images alike. */
+    @Operation(operationId = "getArticleGallery",
+            summary = "An article's images in its order, with its captions",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The gallery"),
+                @ApiResponse(responseCode = "404", description = "The article is unknown, withdrawn or has no images")})
     @GetMapping("/api/articles/{articleId}/gallery")
     GalleryResponse gallery(@PathVariable String articleId) {
         Gallery gallery = mongo.findById(articleId, Gallery.class);
@@ -45,6 +54,7 @@ class GalleryController {
     }
 
     /** The photo library, newest first: albums and the galleries of published articles. */
+    @Operation(operationId = "listGalleries", summary = "The photo library: albums and article galleries, newest first")
     @GetMapping("/api/galleries")
     LibraryResponses.Page library(@RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "20") int size) {
@@ -60,6 +70,7 @@ class GalleryController {
     }
 
     /** One gallery of the library by its id: an articleId or {@code album-<slug>}. */
+    @Operation(operationId = "getGallery", summary = "One album or article gallery of the photo library")
     @GetMapping("/api/galleries/{id}")
     LibraryResponses.Detail libraryGallery(@PathVariable String id) {
         Gallery gallery = mongo.findById(id, Gallery.class);

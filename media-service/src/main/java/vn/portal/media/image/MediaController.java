@@ -3,6 +3,11 @@ package vn.portal.media.image;
 import static vn.portal.platform.web.Problems.problem;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -38,6 +43,7 @@ import tools.jackson.databind.JsonNode;
  * Upload an image, read its metadata and its served forms, edit its text, delete it. Writes are
  * for editors: the shared resource-server configuration protects POST, PATCH and DELETE.
  */
+@Tag(name = "Media", description = "Images: upload, metadata, renditions, editing")
 @RestController
 @RequestMapping("/api/media")
 class MediaController {
@@ -66,6 +72,13 @@ class MediaController {
      * {@link MediaLibrary#upload}. The focal point (focalX, focalY, each 0..1 of the displayed
      * image) places the crops; the centre when absent.
      */
+    @Operation(operationId = "uploadImage",
+            summary = "Upload an image (JPEG, PNG, WebP, GIF; at most 20 MB and 50 megapixels)",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The same bytes were uploaded before: the stored image"),
+                @ApiResponse(responseCode = "201", description = "The new image, at the Location given"),
+                @ApiResponse(responseCode = "413", description = "Over 20 MB (file-too-large) or over 50 megapixels (too-many-pixels)"),
+                @ApiResponse(responseCode = "415", description = "Not a JPEG, PNG, WebP or GIF (SVG, HTML and polyglots are refused)")})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<MediaResponse> upload(@RequestPart("file") MultipartFile file,
                                          @RequestParam(required = false) String caption,
@@ -100,6 +113,7 @@ class MediaController {
         }
     }
 
+    @Operation(operationId = "getImage", summary = "An image's metadata and renditions")
     @GetMapping("/{id}")
     MediaResponse get(@PathVariable String id) {
         return MediaResponse.of(find(id));
@@ -112,6 +126,11 @@ class MediaController {
      * read). The file name is built from the hex id and a known form name only: nothing of the
      * client's reaches the header.
      */
+    @Operation(operationId = "getRendition",
+            summary = "An image's rendition (original, w320...w1600, crop-1x1, crop-4x3, crop-16x9), without EXIF or GPS",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The image bytes; strong ETag, immutable caching, 304 on If-None-Match",
+                        content = @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")))})
     @GetMapping("/{id}/{rendition}")
     ResponseEntity<Resource> rendition(@PathVariable String id, @PathVariable String rendition) {
         Media media = find(id);
@@ -133,6 +152,7 @@ class MediaController {
      * Edits caption, alt, credit and copyright (JSON merge patch: a field given is set, null or
      * blank clears it, a field not given is left). The album and the focal point stay as uploaded.
      */
+    @Operation(operationId = "updateImage", summary = "Edit an image's caption, alt text, credit or copyright (merge patch)")
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
     MediaResponse update(@PathVariable String id, @RequestBody JsonNode patch) {
         if (patch == null || !patch.isObject()) {
@@ -158,6 +178,11 @@ class MediaController {
     }
 
     /** 204; 409 while a published article shows the image. */
+    @Operation(operationId = "deleteImage",
+            summary = "Delete an image",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted"),
+                @ApiResponse(responseCode = "409", description = "A published article shows the image")})
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         library.delete(find(id));

@@ -3,6 +3,12 @@ package vn.portal.rating.vote;
 import static vn.portal.platform.web.Problems.problem;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
@@ -36,6 +42,7 @@ import vn.portal.rating.article.KnownArticles;
  * produces one ArticleRated and answers only after the broker acknowledged it. Totals follow from
  * the log (see {@code summary}).
  */
+@Tag(name = "Votes", description = "A reader's star rating")
 @RestController
 class VoteController {
 
@@ -63,9 +70,21 @@ class VoteController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "vote",
+            summary = "Rate an article 1 to 5 stars (ArticleRated, answered once Kafka has it); voting again replaces the stars",
+            responses = {
+                @ApiResponse(responseCode = "202", description = "The vote is in Kafka; the totals follow"),
+                @ApiResponse(responseCode = "401", description = "No voter signed by the gateway (votes come through the portal)"),
+                @ApiResponse(responseCode = "404", description = "The article is unknown or withdrawn"),
+                @ApiResponse(responseCode = "429", description = "Over 10 votes a minute from this voter, or the gateway's limits; Retry-After says when to try again"),
+                @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge the vote: nothing was counted, try again")},
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoteBody.class))))
     @PostMapping("/api/articles/{articleId}/ratings")
     ResponseEntity<VoteAccepted> vote(@PathVariable String articleId, HttpServletRequest request,
+                                      @Parameter(hidden = true) // set by the gateway, never by the client
                                       @RequestHeader(name = PlatformHeaders.VOTER_ID, required = false) String voterId,
+                                      @Parameter(hidden = true)
                                       @RequestHeader(name = PlatformHeaders.VOTER_SIGNATURE, required = false) String signature)
             throws IOException {
         try {
@@ -99,6 +118,11 @@ class VoteController {
             count("rejected", type.substring(type.lastIndexOf('/') + 1));
             throw e;
         }
+    }
+
+    /** The body as the API document describes it; {@link #stars} reads it by hand and refuses anything else. */
+    @Schema(description = "Exactly {\"stars\": n}, at most 256 bytes", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record VoteBody(@Schema(minimum = "1", maximum = "5", requiredMode = Schema.RequiredMode.REQUIRED) int stars) {
     }
 
     /** Exactly {@code {"stars": n}} with a whole number n from 1 to 5, in at most 256 bytes. */

@@ -1,0 +1,24 @@
+package vn.portal.article;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.portal.devstack.EmbeddedPlatform;
+import vn.portal.devstack.OpenApiDocuments;
+
+/**
+ * The OpenAPI document this service serves is the one committed as docs/openapi/article-service.json
+ * (regenerate it with -Dopenapi.write=true, see README).
+ */
+@EmbeddedPlatform
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OpenApiDocumentTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void servesTheCommittedOpenApiDocument() {
+        OpenApiDocuments.assertServesTheCommittedDocument("article-service", port);
+    }
+}
