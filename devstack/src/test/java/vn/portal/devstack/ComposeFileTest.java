@@ -103,6 +103,26 @@ class ComposeFileTest {
         assertThat(dev).contains("\"users\"");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void scrapesEveryApplicationOnItsManagementPortAndProvisionsTheDashboard() throws IOException {
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(ROOT.resolve("ops/prometheus.yml")));
+        List<String> targets = new ArrayList<>();
+        for (Object job : (List<Object>) prometheus.get("scrape_configs")) {
+            for (Object config : (List<Object>) ((Map<String, Object>) job).get("static_configs")) {
+                targets.addAll((List<String>) ((Map<String, Object>) config).get("targets"));
+            }
+        }
+        List<Object> grafanaVolumes = (List<Object>) services(ROOT.resolve("docker-compose.yml")).get("grafana").get("volumes");
+
+        assertThat(targets).containsExactlyInAnyOrder("gateway:9080", "article-service:9081", "rating-service:9082",
+                "media-service:9083", "portal:9084");
+        assertThat(grafanaVolumes).contains("./ops/grafana/provisioning:/etc/grafana/provisioning:ro",
+                "./ops/grafana/dashboards:/etc/grafana/dashboards:ro");
+        assertThat(ROOT.resolve("ops/grafana/provisioning/datasources/prometheus.yml")).exists();
+        assertThat(ROOT.resolve("ops/grafana/dashboards/platform.json")).exists();
+    }
+
     /** "127.0.0.1:8081:8081", or the long syntax with {@code host_ip: 127.0.0.1}. */
     private static boolean onLoopback(Object port) {
         if (port instanceof Map<?, ?> longSyntax) {

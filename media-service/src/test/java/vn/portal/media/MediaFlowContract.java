@@ -9,6 +9,7 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.GpsDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -52,6 +55,7 @@ import vn.portal.contracts.MediaRendition;
 import vn.portal.contracts.MediaUploaded;
 import vn.portal.contracts.Topics;
 import vn.portal.devstack.Articles;
+import vn.portal.devstack.DashboardMeters;
 import vn.portal.devstack.DevIssuer;
 import vn.portal.devstack.EventRecords;
 import vn.portal.devstack.WithDevIssuer;
@@ -90,6 +94,9 @@ abstract class MediaFlowContract {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    PrometheusMeterRegistry prometheus;
 
     @LocalServerPort
     int port;
@@ -620,6 +627,26 @@ abstract class MediaFlowContract {
             assertThat(answer.isProblem()).as(method + "\n" + answer.head()).isTrue();
         }
         assertThat(RawHttp.send(port, "HEAD", "/api/media/" + id + "/w320").status()).isEqualTo(200);
+    }
+
+    // --- the dashboard ---------------------------------------------------------------------------
+
+    /**
+     * After an upload and a read, the Prometheus scrape (the registry's, which /actuator/prometheus
+     * answers with) shows every meter of the Grafana dashboard that media-service is responsible for.
+     */
+    @Test
+    void scrapesEveryMeterTheDashboardReadsAfterAnUploadAndARead() throws Exception {
+        HttpResponse<byte[]> created = upload(TestImages.random("jpg", 90, 60), "bang-dieu-khien.jpg", "image/jpeg", Map.of());
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(get("/api/media/" + JSON.readTree(created.body()).get("id").asString()).statusCode()).isEqualTo(200);
+        System.gc(); // the GC meters count pauses; make sure one happened in this short run
+
+        Set<String> missing = new TreeSet<>(DashboardMeters.ownedBy("media-service"));
+        missing.removeAll(DashboardMeters.scraped(prometheus.scrape()));
+
+        assertThat(DashboardMeters.ownedBy("media-service")).contains("media_uploads_total");
+        assertThat(missing).as("meters the dashboard reads that media-service does not serve").isEmpty();
     }
 
     /** A multipart/form-data POST as a browser sends it: the text fields, then the file part. */
