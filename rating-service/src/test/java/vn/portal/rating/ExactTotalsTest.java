@@ -76,6 +76,8 @@ class ExactTotalsTest extends RatingServiceTestSupport {
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
                 finalVotes.put(article + "|" + voter, stars);
                 if (i == VOTES / 2) {
+                    // the child has committed some of the first half (the totals show it) and is still folding
+                    await().atMost(Duration.ofSeconds(60)).until(() -> countedSoFar(articles) > 0);
                     long folded = countedSoFar(articles);
                     child.kill(); // mid-stream: votes keep coming, its last transaction is left open
                     System.out.printf("tally killed (SIGKILL) after %d votes; %d voters in the totals then%n",

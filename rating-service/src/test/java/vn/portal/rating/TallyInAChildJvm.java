@@ -38,7 +38,9 @@ final class TallyInAChildJvm implements AutoCloseable {
 
     static TallyInAChildJvm start(String bootstrapServers, Path stateDir, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "-XX:+UseSerialGC", "-Xmx256m",
+                "-Dlogback.configurationFile=" + TallyInAChildJvm.class.getResource("/tally-child-logback.xml"),
+                "-cp", System.getProperty("java.class.path"),
                 TallyInAChildJvm.class.getName(), bootstrapServers, stateDir.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
