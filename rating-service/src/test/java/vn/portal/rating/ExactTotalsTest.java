@@ -40,8 +40,15 @@ import vn.portal.devstack.DevIssuer;
  * tally, bound by the binder and not started until then, takes over from what was committed.
  */
 @EmbeddedPlatform
-@TestPropertySource(properties = "spring.cloud.stream.bindings.tally-in-0.consumer.auto-startup=false")
+@TestPropertySource(properties = {"spring.cloud.stream.bindings.tally-in-0.consumer.auto-startup=false",
+        "spring.cloud.stream.kafka.streams.binder.functions.tally.application-id=" + ExactTotalsTest.TALLY_ID})
 class ExactTotalsTest extends RatingServiceTestSupport {
+
+    /**
+     * A group and internal topics of its own: the killed member and the restart stay in this test
+     * and do not hold up the next test class's tally.
+     */
+    static final String TALLY_ID = "rating-service-vote-tally-exact-totals-test";
 
     private static final int VOTES = 2000;
     private static final int VOTERS = 300;
@@ -52,7 +59,7 @@ class ExactTotalsTest extends RatingServiceTestSupport {
         assertThat(ownTally.isRunning()).as("the service's tally waits for the crash").isFalse();
         Path target = Path.of("target");
         Files.createDirectories(target);
-        TallyInAChildJvm child = TallyInAChildJvm.start(System.getProperty("spring.kafka.bootstrap-servers"),
+        TallyInAChildJvm child = TallyInAChildJvm.start(TALLY_ID, System.getProperty("spring.kafka.bootstrap-servers"),
                 Files.createTempDirectory("rating-tally-child-"), target.resolve("tally-child.log"));
         try {
             await().atMost(Duration.ofSeconds(120)).until(() -> {
@@ -93,6 +100,7 @@ class ExactTotalsTest extends RatingServiceTestSupport {
             awaitTotalsEqual(articles, finalVotes);
         } finally {
             child.close();
+            ownTally.stop(); // started by hand: stopped by hand, before the next test class's tally starts
         }
     }
 

@@ -20,13 +20,11 @@ import vn.portal.platform.events.IncomingEvents;
 import vn.portal.rating.summary.TallyTopology;
 
 /**
- * The tally's topology, as rating-service binds it (same application id, exactly_once_v2, commit
+ * The tally's topology, as rating-service binds it (the given application id, exactly_once_v2, commit
  * every 100 ms), in a JVM of its own, so that a test can kill it (SIGKILL) in the middle of its
  * work: no close, no commit, no flush of anything.
  */
 final class TallyInAChildJvm implements AutoCloseable {
-
-    static final String APPLICATION_ID = "rating-service-vote-tally";
 
     private final Process process;
     private final Path log;
@@ -36,12 +34,13 @@ final class TallyInAChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    static TallyInAChildJvm start(String bootstrapServers, Path stateDir, Path log) throws IOException {
+    static TallyInAChildJvm start(String applicationId, String bootstrapServers, Path stateDir, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xmx256m",
                 "-Dlogback.configurationFile=" + TallyInAChildJvm.class.getResource("/tally-child-logback.xml"),
                 "-cp", System.getProperty("java.class.path"),
-                TallyInAChildJvm.class.getName(), bootstrapServers, stateDir.toString()));
+                TallyInAChildJvm.class.getName(), applicationId, bootstrapServers, stateDir.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new TallyInAChildJvm(process, log);
@@ -68,9 +67,9 @@ final class TallyInAChildJvm implements AutoCloseable {
 
     public static void main(String[] args) {
         Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, args[1]);
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, args[0]);
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, args[1]);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, args[2]);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         // a killed member leaves no goodbye: let the broker notice within seconds (its minimum)
