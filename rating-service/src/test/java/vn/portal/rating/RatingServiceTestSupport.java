@@ -60,12 +60,15 @@ import vn.portal.platform.events.CloudEventHeaders;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class RatingServiceTestSupport {
 
-    /** Fresh for each test run: no state of a broker from an earlier run. */
-    static final Path TALLY_STATE = tallyState();
-
+    /**
+     * Fresh for each context: no state of a broker from an earlier class, and no lock still held
+     * by the previous class's tally while it closes (its Kafka Streams threads may outlive the
+     * context's close by seconds, and a shared directory then fails the next start).
+     */
     @DynamicPropertySource
     static void tallyStateDirectory(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.stream.kafka.streams.binder.configuration.state.dir", TALLY_STATE::toString);
+        String directory = tallyState().toString();
+        registry.add("spring.cloud.stream.kafka.streams.binder.configuration.state.dir", () -> directory);
     }
 
     @Autowired
