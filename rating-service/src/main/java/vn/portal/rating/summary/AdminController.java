@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AdminController {
 
-    private final ReadModelReplay replay;
+    private final TallyReplay replay;
 
-    AdminController(ReadModelReplay replay) {
+    AdminController(TallyReplay replay) {
         this.replay = replay;
     }
 
