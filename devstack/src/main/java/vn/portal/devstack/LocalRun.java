@@ -148,7 +148,10 @@ public final class LocalRun {
         env.put("MONGODB_URI", mongo.connectionString());
         env.put("ARTICLES_PUBLIC_BASE_URL", "http://localhost:" + settings.gatewayPort());
         launch("article-service", settings.articlePort(), settings.management().article(), env);
-        launch("rating-service", settings.ratingPort(), settings.management().rating(), env);
+        Map<String, String> ratingEnv = new LinkedHashMap<>(env);
+        // the tally's Kafka Streams state (RocksDB), kept with the rest of the local run's data
+        ratingEnv.put("RATING_TALLY_STATE_DIR", data.resolve("rating-service/tally-state").toString());
+        launch("rating-service", settings.ratingPort(), settings.management().rating(), ratingEnv);
         launch("media-service", settings.mediaPort(), settings.management().media(), env);
         env.put("ARTICLE_SERVICE_URL", "http://127.0.0.1:" + settings.articlePort());
         env.put("RATING_SERVICE_URL", "http://127.0.0.1:" + settings.ratingPort());

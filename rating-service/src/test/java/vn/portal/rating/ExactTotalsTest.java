@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +20,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.portal.contracts.ArticlePublished;
 import vn.portal.contracts.Topics;
@@ -29,64 +30,87 @@ import vn.portal.devstack.DevIssuer;
 
 /**
  * Totals are exact: 2,000 votes from 300 voters on four articles, with changed votes, the tally
- * crashing halfway and reading everything again, and every tenth record duplicated in the log.
- * Each article's totals must equal those computed directly from the voters' final votes; a replay
- * from the beginning must give the same.
+ * killed halfway in the middle of its work, and every tenth record duplicated in the log. Each
+ * article's totals must equal those computed directly from the voters' final votes; a replay of
+ * the read models from the beginning must give the same.
+ *
+ * <p>The crash is real: the first half is folded by the tally's topology in a child JVM
+ * ({@link TallyInAChildJvm}), killed with SIGKILL right after the 1,000th vote while it is still
+ * folding (its open transaction is never committed: the broker aborts it); this service's own
+ * tally, bound by the binder and not started until then, takes over from what was committed.
  */
 @EmbeddedPlatform
+@TestPropertySource(properties = {"spring.cloud.stream.bindings.tally-in-0.consumer.auto-startup=false",
+        "spring.cloud.stream.kafka.streams.binder.functions.tally.application-id=" + ExactTotalsTest.TALLY_ID})
 class ExactTotalsTest extends RatingServiceTestSupport {
+
+    /**
+     * A group and internal topics of its own: the killed member and the restart stay in this test
+     * and do not hold up the next test class's tally.
+     */
+    static final String TALLY_ID = "rating-service-vote-tally-exact-totals-test";
 
     private static final int VOTES = 2000;
     private static final int VOTERS = 300;
 
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
     @Test
     void totalsEqualTheVotersFinalVotesDespiteDuplicatesACrashAndAReplay() throws Exception {
-        List<String> articles = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            ArticlePublished article = publishedArticle("Bài kiểm tra tổng điểm " + i + " " + UUID.randomUUID());
-            articles.add(article.articleId());
-        }
-        List<String> voters = IntStream.range(0, VOTERS).mapToObj(i -> voterIds.newAnonymousId()).toList();
-        Map<String, Integer> finalVotes = new HashMap<>(); // article|voter -> stars
-        Random random = new Random(20240131);
-
-        for (int i = 0; i < VOTES; i++) {
-            String voter = voters.get(i % VOTERS); // about 7 votes each, under the per-voter limit
-            String article = articles.get(random.nextInt(articles.size()));
-            int stars = 1 + random.nextInt(5);
-            HttpResponse<String> response = vote(article, "{\"stars\":" + stars + "}", voter);
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            finalVotes.put(article + "|" + voter, stars);
-            if (i == VOTES / 2) {
-                crashTheTallyAndRedeliverEverything();
+        StreamsBuilderFactoryBean ownTally = tally();
+        assertThat(ownTally.isRunning()).as("the service's tally waits for the crash").isFalse();
+        Path target = Path.of("target");
+        Files.createDirectories(target);
+        TallyInAChildJvm child = TallyInAChildJvm.start(TALLY_ID, System.getProperty("spring.kafka.bootstrap-servers"),
+                Files.createTempDirectory("rating-tally-child-"), target.resolve("tally-child.log"));
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                assertThat(child.alive()).as("the child tally runs; see target/tally-child.log").isTrue();
+                return child.running();
+            });
+            List<String> articles = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ArticlePublished article = publishedArticle("Bài kiểm tra tổng điểm " + i + " " + UUID.randomUUID());
+                articles.add(article.articleId());
             }
-        }
-        duplicateEveryTenthRecordOf(new HashSet<>(articles));
+            List<String> voters = IntStream.range(0, VOTERS).mapToObj(i -> voterIds.newAnonymousId()).toList();
+            Map<String, Integer> finalVotes = new HashMap<>(); // article|voter -> stars
+            Random random = new Random(20240131);
 
-        awaitTotalsEqual(articles, finalVotes);
-        replayFromTheBeginning();
-        awaitTotalsEqual(articles, finalVotes);
+            for (int i = 0; i < VOTES; i++) {
+                String voter = voters.get(i % VOTERS); // about 7 votes each, under the per-voter limit
+                String article = articles.get(random.nextInt(articles.size()));
+                int stars = 1 + random.nextInt(5);
+                HttpResponse<String> response = vote(article, "{\"stars\":" + stars + "}", voter);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+                finalVotes.put(article + "|" + voter, stars);
+                if (i == VOTES / 2) {
+                    // the child has committed some of the first half (the totals show it) and is still folding
+                    await().atMost(Duration.ofSeconds(60)).until(() -> countedSoFar(articles) > 0);
+                    long folded = countedSoFar(articles);
+                    child.kill(); // mid-stream: votes keep coming, its last transaction is left open
+                    System.out.printf("tally killed (SIGKILL) after %d votes; %d voters in the totals then%n",
+                            i + 1, folded);
+                    assertThat(folded).as("the child tally was folding when it was killed").isPositive();
+                    ownTally.start();
+                }
+            }
+            duplicateEveryTenthRecordOf(new HashSet<>(articles));
+
+            awaitTotalsEqual(articles, finalVotes);
+            replayFromTheBeginning();
+            awaitTotalsEqual(articles, finalVotes);
+        } finally {
+            child.close();
+            ownTally.stop(); // started by hand: stopped by hand, before the next test class's tally starts
+        }
     }
 
-    /** Like a crash before any offset was committed: stop, rewind the group to the start, start. */
-    private void crashTheTallyAndRedeliverEverything() throws Exception {
-        MessageListenerContainer tally = listeners.getListenerContainer("rating-tally");
-        tally.stop();
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", System.getProperty("spring.kafka.bootstrap-servers")))) {
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> start =
-                    new HashMap<>();
-            for (int p = 0; p < 3; p++) {
-                start.put(new org.apache.kafka.common.TopicPartition(Topics.ARTICLE_RATED, p),
-                        new org.apache.kafka.clients.consumer.OffsetAndMetadata(0));
-            }
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> admin.alterConsumerGroupOffsets("rating-service-tally", start).all().get() == null);
+    /** Votes in the totals of these articles now, as the read model shows them. */
+    private long countedSoFar(List<String> articles) throws Exception {
+        long counted = 0;
+        for (String article : articles) {
+            counted += rating(article).get("count").asLong();
         }
-        tally.start();
+        return counted;
     }
 
     private void duplicateEveryTenthRecordOf(Set<String> articles) throws Exception {

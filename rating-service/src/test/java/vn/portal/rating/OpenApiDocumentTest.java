@@ -12,6 +12,8 @@ import vn.portal.devstack.OpenApiDocuments;
  */
 @EmbeddedPlatform
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// no tally here: a second live Kafka Streams member would take partitions from the other classes' tallies
+@org.springframework.test.context.TestPropertySource(properties = "spring.cloud.stream.bindings.tally-in-0.consumer.auto-startup=false")
 class OpenApiDocumentTest {
 
     @LocalServerPort

@@ -1,6 +1,8 @@
 package vn.portal.rating;
 
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -17,4 +19,10 @@ class RatingFlowContainersTest extends RatingFlowContract {
     @Container
     @ServiceConnection
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+
+    /** The Kafka Streams binder reads spring.kafka.bootstrap-servers, not the service connection. */
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+    }
 }

@@ -10,11 +10,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import vn.portal.devstack.RawHttp;
@@ -30,6 +35,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.portal.contracts.ArticlePublished;
 import vn.portal.contracts.ArticleRated;
+import vn.portal.contracts.ArticleRatingSummary;
+import vn.portal.contracts.EventType;
+import vn.portal.platform.events.EventSchemas;
 import vn.portal.contracts.ArticleUnpublished;
 import vn.portal.contracts.Topics;
 import vn.portal.devstack.Articles;
@@ -44,6 +52,9 @@ import vn.portal.platform.events.CloudEventHeaders;
  * the log, the tally folds it into totals.
  */
 abstract class RatingFlowContract extends RatingServiceTestSupport {
+
+    @Autowired
+    MeterRegistry meters;
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/ratings/top?days=%ff%fe", "/api/ratings/top?limit=%zz", "/api/ratings/top?%c3%28=1", "/api/articles/%ff/rating", "/api/articles/%zz/rating"})
@@ -196,19 +207,96 @@ abstract class RatingFlowContract extends RatingServiceTestSupport {
     }
 
     @Test
-    void completesTheTotalsWhenARecordIsRedeliveredAfterACrashBetweenTheVoteAndTheTotals() throws Exception {
-        ArticlePublished article = publishedArticle("Bài bị gián đoạn khi cộng điểm " + UUID.randomUUID());
-        ArticleRated rated = new ArticleRated(UUID.randomUUID(), article.articleId(), "reader-crash", 5, null,
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        // the first delivery stored the vote, then the process died before the totals were written
-        mongo.getCollection("votes").insertOne(new Document("_id", article.articleId() + "|reader-crash")
-                .append("articleId", article.articleId()).append("voterId", "reader-crash").append("stars", 5)
-                .append("ratingId", rated.ratingId()).append("ratedAt", java.util.Date.from(rated.ratedAt())));
+    void keepsTheNewerVoteWhenAnOlderOneOfTheSameVoterArrivesLate() throws Exception {
+        ArticlePublished article = publishedArticle("Bài nhận phiếu cũ đến muộn " + UUID.randomUUID());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ArticleRated newer = new ArticleRated(UUID.randomUUID(), article.articleId(), "reader-late", 5, 2, now);
+        ArticleRated older = new ArticleRated(UUID.randomUUID(), article.articleId(), "reader-late", 2, null,
+                now.minusSeconds(60));
 
-        kafka.send(EventRecords.of(rated, article.articleId())).get(); // the redelivery
+        kafka.send(EventRecords.of(newer, article.articleId())).get();
+        awaitRating(article.articleId(), 1);
+        kafka.send(EventRecords.of(older, article.articleId())).get(); // e.g. redelivered by a producer's retry
+        vote(article.articleId(), "{\"stars\":1}", "reader-after-the-late-one");
 
+        awaitRating(article.articleId(), 2);
+        // the late record may be folded after the other voter's (another partition once keyed by voter):
+        // the totals must stay as they are, not merely be right once
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode rating = rating(article.articleId());
+            assertThat(rating.get("points").asLong()).isEqualTo(6);
+            assertThat(rating.get("histogram").valueStream().map(JsonNode::asLong).toList())
+                    .containsExactly(1L, 0L, 0L, 0L, 1L);
+        });
+    }
+
+    @Test
+    void summarizesWithExactlyThePlatformsCloudEventsHeadersAndTheRequestOfTheVote() throws Exception {
+        ArticlePublished article = publishedArticle("Bài có tổng kết đúng tiêu đề " + UUID.randomUUID());
+        ArticleRated rated = new ArticleRated(UUID.randomUUID(), article.articleId(), "reader-headers", 4, null,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        ProducerRecord<String, byte[]> record = EventRecords.of(rated, article.articleId());
+        record.headers().add("x-request-id", "req-tally-1".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("x-foreign", "not for the summary".getBytes(StandardCharsets.UTF_8));
+
+        kafka.send(record).get();
+
+        ConsumerRecord<String, byte[]> summary = firstRecord(Topics.ARTICLE_RATING_SUMMARY, article.articleId());
+        assertThat(Arrays.stream(summary.headers().toArray()).map(Header::key).toList()).containsExactlyInAnyOrder(
+                "ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject", "content-type",
+                "x-request-id");
+        assertThat(CloudEventHeaders.read(summary.headers(), CloudEventHeaders.TYPE))
+                .hasValue("vn.portal.article.rating-summary.v1");
+        assertThat(CloudEventHeaders.read(summary.headers(), CloudEventHeaders.SOURCE)).hasValue("/vn-portal/rating-service");
+        assertThat(CloudEventHeaders.read(summary.headers(), CloudEventHeaders.SUBJECT)).hasValue(article.articleId());
+        assertThat(CloudEventHeaders.read(summary.headers(), CloudEventHeaders.REQUEST_ID)).hasValue("req-tally-1");
+        ArticleRatingSummary value = JSON.readValue(summary.value(), ArticleRatingSummary.class);
+        new EventSchemas().check(EventType.ARTICLE_RATING_SUMMARY, JSON.readTree(summary.value()));
+        assertThat(value.points()).isEqualTo(4);
+        assertThat(value.count()).isEqualTo(1);
+        assertThat(value.histogram()).containsExactly(0L, 0L, 0L, 1L, 0L);
+        assertThat(value.score()).isCloseTo((5 * 3.0 + 4) / 6, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not json", "{\"stars\":9}", "future"})
+    void deadLettersAnUnreadableOrInvalidVoteWithItsBytesAndAReasonAndFoldsTheNextOne(String kind) throws Exception {
+        ArticlePublished article = publishedArticle("Bài nhận bản ghi hỏng " + UUID.randomUUID());
+        byte[] bad = switch (kind) {
+            case "not json" -> "không phải JSON".getBytes(StandardCharsets.UTF_8);
+            case "future" -> JSON.writeValueAsBytes(new ArticleRated(UUID.randomUUID(), article.articleId(),
+                    "reader-future", 5, null, Instant.now().plus(Duration.ofDays(3650))));
+            default -> JSON.writeValueAsBytes(java.util.Map.of("ratingId", UUID.randomUUID().toString(),
+                    "articleId", article.articleId(), "voterId", "reader-bad", "stars", 9, "previousStars", 1,
+                    "ratedAt", Instant.now().toString()));
+        };
+        double deadLettered = deadLettered();
+
+        kafka.send(EventRecords.raw(EventType.ARTICLE_RATED, article.articleId(), bad)).get();
+        vote(article.articleId(), "{\"stars\":3}", "reader-after-the-bad-one");
+
+        // CurrentVotes refuses it too, through the platform's error handler: take the tally's
+        ConsumerRecord<String, byte[]> dead = firstRecord(Topics.ARTICLE_RATED + Topics.DEAD_LETTER_SUFFIX,
+                article.articleId(), r -> CloudEventHeaders.read(r.headers(), "kafka_dlt-original-consumer-group")
+                        .filter("rating-service-vote-tally"::equals).isPresent());
+        assertThat(dead.value()).isEqualTo(bad);
+        assertThat(CloudEventHeaders.read(dead.headers(), "dlt-reason")).hasValueSatisfying(
+                reason -> assertThat(reason).startsWith("InvalidEventException: "));
         JsonNode rating = awaitRating(article.articleId(), 1);
-        assertThat(rating.get("points").asLong()).isEqualTo(5);
+        assertThat(rating.get("points").asLong()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLettered() > deadLettered);
+    }
+
+    private double deadLettered() {
+        var counter = meters.find("events.dead-lettered").tags("topic", Topics.ARTICLE_RATED, "reason", "invalid")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void publishesTheKafkaStreamsClientsOwnMetrics() {
+        assertThat(meters.getMeters().stream().map(meter -> meter.getId().getName())
+                .filter(name -> name.startsWith("kafka.stream"))).isNotEmpty();
     }
 
     @Test

@@ -3,7 +3,19 @@ package vn.portal.rating;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.context.ApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,10 +50,54 @@ import vn.portal.identity.PlatformHeaders;
 import vn.portal.identity.VoterIds;
 import vn.portal.platform.events.CloudEventHeaders;
 
-/** A rating-service on a random port with its real broker and MongoDB, and how tests talk to it. */
+/**
+ * A rating-service on a random port with its real broker and MongoDB, and how tests talk to it.
+ * One context at a time ({@link DirtiesContext}): each runs a tally (Kafka Streams) in the same
+ * group and over the same state directory, which two live instances in one JVM cannot share.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithDevIssuer
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class RatingServiceTestSupport {
+
+    /**
+     * Fresh for each context: no state of a broker from an earlier class, and no lock still held
+     * by the previous class's tally while it closes (its Kafka Streams threads may outlive the
+     * context's close by seconds, and a shared directory then fails the next start).
+     */
+    @DynamicPropertySource
+    static void tallyStateDirectory(DynamicPropertyRegistry registry) {
+        String directory = tallyState().toString();
+        registry.add("spring.cloud.stream.kafka.streams.binder.configuration.state.dir", () -> directory);
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    /** The tally's start-up to RUNNING takes seconds; tests that wait for totals start after it. */
+    @BeforeEach
+    void awaitTheTallyRunning() {
+        StreamsBuilderFactoryBean tally = tally();
+        if (tally.isAutoStartup()) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> tally.getKafkaStreams() != null
+                    && tally.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
+        }
+    }
+
+    /** The binder's factory of the tally's Kafka Streams instance. */
+    StreamsBuilderFactoryBean tally() {
+        Map<String, StreamsBuilderFactoryBean> factories = context.getBeansOfType(StreamsBuilderFactoryBean.class);
+        assertThat(factories).hasSize(1);
+        return factories.values().iterator().next();
+    }
+
+    private static Path tallyState() {
+        try {
+            return Files.createTempDirectory("rating-tally-state-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP_CLIENT = HttpClient.newHttpClient();
@@ -98,11 +154,16 @@ abstract class RatingServiceTestSupport {
     }
 
     ConsumerRecord<String, byte[]> firstRecord(String topic, String key) {
+        return firstRecord(topic, key, record -> true);
+    }
+
+    ConsumerRecord<String, byte[]> firstRecord(String topic, String key,
+                                               java.util.function.Predicate<ConsumerRecord<String, byte[]>> which) {
         try (Consumer<String, byte[]> consumer = consumers.createConsumer("test-" + UUID.randomUUID(), null)) {
             consumer.subscribe(List.of(topic));
             return await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
+                    if (key.equals(record.key()) && which.test(record)) {
                         return record;
                     }
                 }

@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AdminController {
 
-    private final TallyReplay replay;
+    private final ReadModelReplay replay;
 
-    AdminController(TallyReplay replay) {
+    AdminController(ReadModelReplay replay) {
         this.replay = replay;
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** Per-article totals, recomputed from the current votes. */
+/** Per-article totals, as the tally last summarized them ({@link TotalsProjection}). */
 @Document("totals")
 record RatingTotals(@Id String articleId, long points, long count, List<Long> histogram, Instant updatedAt) {
 
