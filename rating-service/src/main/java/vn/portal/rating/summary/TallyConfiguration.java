@@ -28,8 +28,10 @@ class TallyConfiguration {
     }
 
     /**
-     * A stopped instance leaves the group at once instead of being waited for until its session
-     * times out (45 s): a restarted or replaced rating-service folds votes again within seconds.
+     * A stopped instance removes itself from the group on close instead of being waited for until
+     * its session times out: a restarted or replaced rating-service folds votes again within
+     * seconds. Kafka Streams removes only static members ({@code group.instance.id}, set in
+     * {@code application.yml}) this way.
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer tallyLeavesTheGroupOnClose() {
