@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.JsonNode;
 import vn.portal.contracts.ArticlePublished;
 import vn.portal.contracts.ArticleRated;
 import vn.portal.contracts.ArticleRatingSummary;
@@ -30,7 +30,7 @@ import vn.portal.devstack.EventRecords;
 
 /**
  * The cost of a vote does not grow with the votes an article has: 100,000 votes from 100,000
- * voters on one article are put straight into ArticleRated, then the tally starts and folds them.
+ * voters on one article are put straight into the tally's input (a topic of its own), then the tally starts and folds them.
  * Each summary it writes says how many votes it had counted ({@code count}) when
  * ({@code updatedAt}, set as the aggregation adds the vote); from those the fold rate over the
  * first and over the last 10,000 votes, after 20,000 votes on another article have warmed up the
@@ -39,8 +39,20 @@ import vn.portal.devstack.EventRecords;
  * figures: docs/benchmarks.md.
  */
 @EmbeddedPlatform
-@TestPropertySource(properties = "spring.cloud.stream.bindings.tally-in-0.consumer.auto-startup=false")
+@TestPropertySource(properties = {"spring.cloud.stream.bindings.tally-in-0.consumer.auto-startup=false",
+        "spring.cloud.stream.bindings.tally-in-0.destination=" + TallyFoldRateTest.VOTES_TOPIC,
+        "spring.cloud.stream.bindings.tally-out-0.destination=" + TallyFoldRateTest.SUMMARIES_TOPIC,
+        // and internal topics of its own: they take the partitions of this input, not ArticleRated's
+        "spring.cloud.stream.kafka.streams.binder.functions.tally.application-id=rating-service-fold-rate-tally"})
 class TallyFoldRateTest extends RatingServiceTestSupport {
+
+    /*
+     * The tally alone, on topics of its own: the 120,000 votes and their summaries never reach
+     * the current votes and the totals (one MongoDB write each), whose backlog would otherwise
+     * still be written while the next test class counts what it stored.
+     */
+    static final String VOTES_TOPIC = "fold-rate-" + Topics.ARTICLE_RATED;
+    static final String SUMMARIES_TOPIC = "fold-rate-" + Topics.ARTICLE_RATING_SUMMARY;
 
     private static final int VOTES = 100_000;
     private static final int WINDOW = 10_000;
@@ -90,11 +102,9 @@ class TallyFoldRateTest extends RatingServiceTestSupport {
         assertThat(last.points()).isEqualTo(3L * VOTES); // 1..5 stars, as many of each
         assertThat(endRate).as("votes/s at the end against %.0f at the start", startRate)
                 .isGreaterThanOrEqualTo(startRate / 2);
-        JsonNode rating = awaitRating(article.articleId(), VOTES);
-        assertThat(rating.get("points").asLong()).isEqualTo(3L * VOTES);
     }
 
-    /** Votes from that many new voters, 1 to 5 stars in turn, put straight into ArticleRated. */
+    /** Votes from that many new voters, 1 to 5 stars in turn, put straight into the tally's input. */
     private static void send(String articleId, int votes) throws Exception {
         Instant ratedAt = Instant.now().minusSeconds(60);
         // a producer of its own, batching: the service's is tuned for one acknowledged vote at a time
@@ -104,8 +114,9 @@ class TallyFoldRateTest extends RatingServiceTestSupport {
                 new StringSerializer(), new ByteArraySerializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (int i = 0; i < votes; i++) {
-                sent.add(producer.send(EventRecords.of(new ArticleRated(UUID.randomUUID(), articleId,
-                        "fold-voter-" + UUID.randomUUID(), 1 + i % 5, null, ratedAt.plusMillis(i % 1000)), articleId)));
+                ProducerRecord<String, byte[]> vote = EventRecords.of(new ArticleRated(UUID.randomUUID(), articleId,
+                        "fold-voter-" + UUID.randomUUID(), 1 + i % 5, null, ratedAt.plusMillis(i % 1000)), articleId);
+                sent.add(producer.send(new ProducerRecord<>(VOTES_TOPIC, null, vote.key(), vote.value(), vote.headers())));
             }
             for (Future<RecordMetadata> each : sent) {
                 each.get();
@@ -122,7 +133,7 @@ class TallyFoldRateTest extends RatingServiceTestSupport {
     private List<ArticleRatingSummary> summariesUntil(String articleId, long votes) {
         List<ArticleRatingSummary> summaries = new ArrayList<>();
         try (Consumer<String, byte[]> consumer = consumers.createConsumer("fold-" + UUID.randomUUID(), null)) {
-            consumer.subscribe(List.of(Topics.ARTICLE_RATING_SUMMARY));
+            consumer.subscribe(List.of(SUMMARIES_TOPIC));
             await().atMost(Duration.ofMinutes(5)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (articleId.equals(record.key())) {

@@ -27,7 +27,9 @@ import vn.portal.devstack.EventRecords;
 @TestPropertySource(properties = {
         "spring.kafka.producer.bootstrap-servers=127.0.0.1:9",
         "spring.kafka.producer.properties.max.block.ms=1000",
-        "platform.events.publish-timeout=3s"})
+        "platform.events.publish-timeout=3s",
+        // its producer would point at no broker too, and nothing here needs the totals
+        "spring.cloud.stream.bindings.tally-in-0.consumer.auto-startup=false"})
 class VoteWhenTheEventLogIsDownTest extends RatingServiceTestSupport {
 
     @Test
