@@ -2,6 +2,7 @@ package vn.portal.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class HostileInputTest extends RatingServiceTestSupport {
         identities.put("EDITOR", Caller.EDITOR.header());
         identities.put("VOTER", List.of(PlatformHeaders.VOTER_ID + ": " + voter,
                 PlatformHeaders.VOTER_SIGNATURE + ": " + voterIds.sign(voter)));
-        Stored before = stored();
+        Stored before = settled();
 
         Figures figures = HostileSuite.hostileHttp("rating-service", port, routes.all(), identities,
                 (identity, route) -> identity.equals("EDITOR") && route.pattern().startsWith("/api/admin/"));
@@ -57,7 +58,7 @@ class HostileInputTest extends RatingServiceTestSupport {
     @Test
     void refusesEveryoneButAnEditorAtEveryProtectedRouteAndMethod() {
         ServletRoutes routes = ServletRoutes.of(mappings, environment);
-        Stored before = stored();
+        Stored before = settled();
 
         Figures figures = HostileSuite.authorizationMatrix("rating-service", port, routes.all(), routes::isPublic);
 
@@ -67,6 +68,12 @@ class HostileInputTest extends RatingServiceTestSupport {
         assertThat(figures.inRange(200, 299)).isZero();
         assertThat(before.grownIn(after)).isEmpty();
         assertThat(routes.all()).extracting(Route::pattern).anyMatch(pattern -> pattern.startsWith("/api/admin/ratings"));
+    }
+
+    /** Once the tally and the projections have caught up with what earlier classes produced. */
+    private Stored settled() {
+        return Stored.settled(mongo, environment.getProperty("spring.kafka.bootstrap-servers"),
+                Duration.ofSeconds(2), Duration.ofMinutes(2));
     }
 
     private Stored stored() {

@@ -1,5 +1,6 @@
 package vn.portal.devstack.hostile;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,6 +30,37 @@ public record Stored(Map<String, Long> counts) {
             }));
         }
         return new Stored(counts);
+    }
+
+    /**
+     * A snapshot once nothing grows any more: two snapshots {@code quiet} apart are equal. A
+     * service's consumers may still be working through what earlier tests on the same broker
+     * produced (a tally catching up writes its changelogs and summaries); a hostile run must start
+     * from a still state, or its "nothing stored" compares the backlog.
+     */
+    public static Stored settled(MongoTemplate mongo, String bootstrapServers, Duration quiet, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        Stored last = snapshot(mongo, bootstrapServers);
+        while (true) {
+            sleep(quiet);
+            Stored next = snapshot(mongo, bootstrapServers);
+            if (next.equals(last)) {
+                return next;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("still growing after " + atMost + ": " + last.grownIn(next));
+            }
+            last = next;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What grew or appeared between this snapshot and {@code later}, e.g. {@code {mongodb drafts=+1}}. */
