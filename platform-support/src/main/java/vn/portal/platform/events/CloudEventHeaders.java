@@ -21,6 +21,8 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
     public static final String CONTENT_TYPE = "content-type";
+    /** The attributes CloudEvents 1.0 requires of every event: a record without one is refused. */
+    public static final java.util.List<String> REQUIRED = java.util.List.of(SPEC_VERSION, ID, SOURCE, TYPE);
     /** Not a CloudEvents attribute: the request that caused the event, for tracing. */
     public static final String REQUEST_ID = "x-request-id";
 

@@ -8,7 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.portal.contracts.EventType;
 
 /**
- * Reads a platform event from a Kafka record: checks the {@code ce_type} header (when present)
+ * Reads a platform event from a Kafka record: checks that the CloudEvents attributes a binary-mode
+ * record must carry are there ({@link CloudEventHeaders#REQUIRED}) and the {@code ce_type} header
  * against the expected type, parses the JSON, validates it against the type's JSON Schema, maps it
  * to the record and checks that none of its times is in the future ({@link EventBounds}). Anything wrong is an {@link InvalidEventException}, which the error
  * handler dead-letters with the original bytes.
@@ -31,6 +32,12 @@ public class IncomingEvents {
 
     public <T extends Record> T read(ConsumerRecord<String, byte[]> record, Class<T> recordType) {
         EventType type = EventType.of(recordType);
+        // binary-mode CloudEvents: what has no id, source, type and spec version is no event of ours
+        for (String attribute : CloudEventHeaders.REQUIRED) {
+            if (CloudEventHeaders.read(record.headers(), attribute).filter(v -> !v.isBlank()).isEmpty()) {
+                throw new InvalidEventException("not a CloudEvent: no " + attribute + " header");
+            }
+        }
         CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE)
                 .filter(ceType -> !ceType.equals(type.ceType()))
                 .ifPresent(ceType -> {

@@ -49,6 +49,9 @@ class EventBoundsTest {
     }
 
     private static ConsumerRecord<String, byte[]> record(String topic, Record event) {
-        return new ConsumerRecord<>(topic, 0, 0, "a-1", JSON.writeValueAsBytes(event));
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(topic, 0, 0, "a-1", JSON.writeValueAsBytes(event));
+        CloudEventHeaders.write(record.headers(), vn.portal.contracts.EventType.of(event.getClass()),
+                UUID.randomUUID().toString(), "/vn-portal/test", "a-1", Instant.now());
+        return record;
     }
 }
