@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.portal.contracts.ArticlePublished;
 import vn.portal.contracts.ArticleRated;
+import vn.portal.contracts.ArticleRatingSummary;
 import vn.portal.contracts.ArticleUnpublished;
 import vn.portal.contracts.EventType;
 import vn.portal.devstack.Articles;
@@ -20,8 +21,8 @@ import vn.portal.devstack.hostile.PoisonScenario;
 /**
  * R4 (docs/reliability.md): poison records interleaved with valid ones on each topic
  * rating-service consumes (the article topics for its list of known articles, ArticleRated for the
- * tally), sent by a plain producer; what was applied is read through the rating API, what was
- * refused from each {@code <topic>.DLT}.
+ * tally and the current votes, ArticleRatingSummary for the totals), sent by a plain producer; what was applied is read through the
+ * rating API and the current votes' collection, what was refused from each {@code <topic>.DLT}.
  */
 @EmbeddedPlatform
 class PoisonEventsTest extends RatingServiceTestSupport {
@@ -40,7 +41,15 @@ class PoisonEventsTest extends RatingServiceTestSupport {
                         i -> new ArticleRated(UUID.randomUUID(), "r4-" + run + "-phieu-" + i, "v-r4-" + i, 4, null,
                                 Instant.now()),
                         votes -> publishFirst(scenario, votes.stream().map(ArticleRated::articleId).toList()),
-                        vote -> votesCounted(vote.articleId()) == 1);
+                        // in the totals (the tally) and in the current votes (what the top list reads)
+                        vote -> votesCounted(vote.articleId()) == 1 && mongo.getCollection("votes")
+                                .countDocuments(new org.bson.Document("articleId", vote.articleId())) == 1)
+                // the totals are a read model of the summaries (its own tally's output)
+                .topic(EventType.ARTICLE_RATING_SUMMARY,
+                        i -> new ArticleRatingSummary("r4-" + run + "-diem-" + i, 9, 2, 4.5, List.of(0L, 0L, 0L, 1L, 1L),
+                                4.2, Instant.now()),
+                        summaries -> publishFirst(scenario, summaries.stream().map(ArticleRatingSummary::articleId).toList()),
+                        summary -> votesCounted(summary.articleId()) == summary.count());
 
         PoisonScenario.Result result = scenario.run(Duration.ofSeconds(60));
 
