@@ -63,7 +63,8 @@ class KilledWhileIngestingTest {
      * stays short. The kill and the restart are the same at either size.
      */
     private static final int ARTICLES = Integer.getInteger("r1.articles", 2_000);
-    private static final Duration WAIT = Duration.ofSeconds(120);
+    /** For a start and for catching up: a minute, and a second per 20 articles (60 events a second ingested here). */
+    private static final Duration WAIT = Duration.ofSeconds(60 + ARTICLES / 20);
     /**
      * A killed consumer says no goodbye: the broker gives its partitions to the restarted one only
      * when its session times out, 45 s by default. The broker's minimum, 6 s, keeps the test short;
