@@ -1,6 +1,7 @@
 package vn.portal.article;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -29,6 +30,19 @@ class ArchitectureTest {
     static final ArchRule onlyIngestSearchAndTheRebuildSeeTheReadModelDocument = noClasses()
             .that().resideOutsideOfPackages("..read..", "..ingest..", "..search..", "..admin..")
             .should().dependOnClassesThat().areAssignableTo(Article.class);
+
+    /** Messaging goes through Spring Cloud Stream bindings (docs/adr/0005): no Kafka client in service code. */
+    @ArchTest
+    static final ArchRule noListenerAnnotations = noMethods()
+            .should().beAnnotatedWith("org.springframework.kafka.annotation.KafkaListener");
+
+    @ArchTest
+    static final ArchRule noKafkaTemplateOrRawConsumer = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.kafka.core.KafkaTemplate")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.kafka.core.KafkaOperations")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.kafka.core.ConsumerFactory")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.consumer.KafkaConsumer")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.consumer.Consumer");
 
     @ArchTest
     static final ArchRule featuresHaveNoCycles = slices().matching("vn.portal.article.(*)..").should().beFreeOfCycles();

@@ -285,6 +285,35 @@ abstract class EditorialFlowContract extends FlowTestSupport {
     }
 
     @Test
+    void publishesExactlyTheCloudEventsHeadersAsPlainStringsAndNoBinderHeaders() throws Exception {
+        String id = createDraft(editorToken(), "Bản tin có đúng bảy tiêu đề " + unique()).get("id").asString();
+        String requestId = "req-" + unique();
+
+        HttpResponse<byte[]> published = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/editorial/drafts/" + id + "/publish"))
+                .header("Authorization", "Bearer " + editorToken()).header("X-Request-Id", requestId)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(published.statusCode()).isEqualTo(202);
+        // read with a plain Kafka consumer: what kcat would show
+        ConsumerRecord<String, byte[]> record = awaitRecords(Topics.ARTICLE_PUBLISHED, id, 1).get(0);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        assertThat(headers.keySet()).containsExactlyInAnyOrder(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.ID,
+                CloudEventHeaders.SOURCE, CloudEventHeaders.TYPE, CloudEventHeaders.TIME, CloudEventHeaders.SUBJECT,
+                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.REQUEST_ID);
+        assertThat(record.headers().toArray()).hasSize(8); // each once
+        assertThat(headers.get(CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(headers.get(CloudEventHeaders.TYPE)).isEqualTo("vn.portal.article.published.v1");
+        assertThat(headers.get(CloudEventHeaders.SOURCE)).isEqualTo("/vn-portal/article-service");
+        assertThat(headers.get(CloudEventHeaders.SUBJECT)).isEqualTo(id);
+        assertThat(headers.get(CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(headers.get(CloudEventHeaders.REQUEST_ID)).isEqualTo(requestId);
+        assertThat(Instant.parse(headers.get(CloudEventHeaders.TIME))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(record.key()).isEqualTo(id);
+    }
+
+    @Test
     void publishesADraftThroughKafkaAndSaysWhereReadersWillFindIt() throws Exception {
         String word = unique();
         String id = createDraft(editorToken(), "Kon Tum khai mạc hội báo xuân " + word).get("id").asString();
@@ -486,8 +515,10 @@ abstract class EditorialFlowContract extends FlowTestSupport {
                 "--spring.mongodb.uri=" + mongoConnection.getConnectionString().getConnectionString(),
                 "--spring.mongodb.database=" + database,
                 "--spring.kafka.bootstrap-servers=" + String.join(",", kafkaConnection.getBootstrapServers()),
-                "--spring.kafka.consumer.group-id=" + group,
-                "--spring.kafka.consumer.auto-offset-reset=latest", // not the other tests' history again
+                "--spring.cloud.stream.bindings.articleEvents-in-0.group=" + group,
+                "--spring.cloud.stream.bindings.ratingSummaries-in-0.group=" + group,
+                // not the other tests' history again
+                "--spring.cloud.stream.kafka.default.consumer.start-offset=latest",
                 "--articles.scheduler.poll-interval=300ms",
                 "--articles.public-base-url=");
     }

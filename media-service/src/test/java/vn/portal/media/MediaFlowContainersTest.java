@@ -1,6 +1,8 @@
 package vn.portal.media;
 
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -17,4 +19,10 @@ class MediaFlowContainersTest extends MediaFlowContract {
     @Container
     @ServiceConnection
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+
+    /** The Stream binder reads its brokers from spring.kafka.bootstrap-servers, not from the service connection. */
+    @DynamicPropertySource
+    static void binderBrokers(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
+    }
 }

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Import;
 import vn.portal.platform.events.EventsConfiguration;
 import vn.portal.platform.health.MongoPingHealthConfiguration;
 import vn.portal.platform.openapi.OpenApiConfiguration;
+import vn.portal.platform.readmodel.ReadModelConfiguration;
 import vn.portal.platform.security.PlatformSecurityConfiguration;
 import vn.portal.platform.web.WebConfiguration;
 
@@ -12,7 +13,7 @@ import vn.portal.platform.web.WebConfiguration;
 // before Boot's error page (its BasicErrorController backs off for WebConfiguration's ProblemErrorController)
 @AutoConfiguration(beforeName = {"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
-@Import({EventsConfiguration.class, MongoPingHealthConfiguration.class, PlatformSecurityConfiguration.class,
-        OpenApiConfiguration.class, WebConfiguration.class})
+@Import({EventsConfiguration.class, ReadModelConfiguration.class, MongoPingHealthConfiguration.class,
+        PlatformSecurityConfiguration.class, OpenApiConfiguration.class, WebConfiguration.class})
 public class PlatformAutoConfiguration {
 }

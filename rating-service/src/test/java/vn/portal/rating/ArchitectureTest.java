@@ -1,6 +1,7 @@
 package vn.portal.rating;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -22,4 +23,22 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule votesDoNotReachIntoTotals = noClasses().that().resideInAPackage("..rating.vote..")
             .should().dependOnClassesThat().resideInAPackage("..rating.summary..");
+
+    /**
+     * Messaging goes through Spring Cloud Stream bindings (docs/adr/0005): no Kafka client in service
+     * code. VoteTally and TallyReplay are excepted until the Kafka Streams tally replaces them.
+     */
+    @ArchTest
+    static final ArchRule noListenerAnnotations = noMethods()
+            .that().areDeclaredInClassesThat().doNotHaveSimpleName("VoteTally")
+            .should().beAnnotatedWith("org.springframework.kafka.annotation.KafkaListener");
+
+    @ArchTest
+    static final ArchRule noKafkaTemplateOrRawConsumer = noClasses()
+            .that().doNotHaveSimpleName("VoteTally").and().doNotHaveSimpleName("TallyReplay")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.kafka.core.KafkaTemplate")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.kafka.core.KafkaOperations")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.kafka.core.ConsumerFactory")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.consumer.KafkaConsumer")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.consumer.Consumer");
 }

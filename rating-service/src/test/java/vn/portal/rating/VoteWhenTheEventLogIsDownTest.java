@@ -25,10 +25,11 @@ import vn.portal.devstack.EventRecords;
  */
 @EmbeddedPlatform
 @TestPropertySource(properties = {
-        "spring.kafka.producer.bootstrap-servers=127.0.0.1:9",
+        // the binder puts its brokers into every client's bootstrap.servers; only a binding's own
+        // configuration comes after them
+        "spring.cloud.stream.kafka.default.producer.configuration.bootstrap.servers=127.0.0.1:9",
         "spring.kafka.producer.properties.max.block.ms=1000",
-        "platform.events.publish-timeout=3s",
-        // its producer would point at no broker too, and nothing here needs the totals
+        // nothing here needs the totals, and a tally would wait for its producer too
         "spring.cloud.stream.bindings.tally-in-0.consumer.auto-startup=false"})
 class VoteWhenTheEventLogIsDownTest extends RatingServiceTestSupport {
 

@@ -3,23 +3,29 @@ package vn.portal.article.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.portal.platform.readmodel.ReadModel;
+import vn.portal.platform.readmodel.ReadModelRebuild;
 import vn.portal.platform.web.Problems;
 
 /**
- * {@code POST /api/admin/rebuild} (editor role): drops the read model and replays the article
- * topics; answers when the replay has caught up, with counts. 409 while another rebuild runs.
+ * {@code POST /api/admin/rebuild} (editor role): the rebuild of the {@code articles} read model,
+ * kept at its first address; the same as {@code POST /api/admin/read-models/articles/rebuild}.
+ * Answers when the replay has caught up, with counts; 409 while another rebuild of it runs here.
  */
 @Tag(name = "Operations", description = "Operator actions")
 @RestController
 class RebuildController {
 
     private final ReadModelRebuild rebuild;
+    private final ReadModel articles;
 
-    RebuildController(ReadModelRebuild rebuild) {
+    RebuildController(ReadModelRebuild rebuild, @Qualifier("articlesReadModel") ReadModel articlesReadModel) {
         this.rebuild = rebuild;
+        this.articles = articlesReadModel;
     }
 
     @Operation(operationId = "rebuildReadModel",
@@ -30,7 +36,7 @@ class RebuildController {
     @PostMapping("/api/admin/rebuild")
     ReadModelRebuild.Report rebuild() {
         try {
-            return rebuild.rebuild();
+            return rebuild.rebuild(articles);
         } catch (ReadModelRebuild.AlreadyRunning e) {
             throw Problems.problem(HttpStatus.CONFLICT, "rebuild-running", e.getMessage());
         }

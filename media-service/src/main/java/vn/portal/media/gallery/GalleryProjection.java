@@ -17,7 +17,7 @@ import vn.portal.contracts.ArticleUnpublished;
 
 /**
  * Applies article events to the galleries, idempotently and order-safe: an event changes a
- * gallery only when its revision is newer than the stored one.
+ * gallery only when its revision is newer than the stored one. Each apply returns its outcome.
  */
 @Component
 class GalleryProjection {
@@ -32,7 +32,7 @@ class GalleryProjection {
         this.meters = meters;
     }
 
-    void apply(ArticlePublished event) {
+    String apply(ArticlePublished event) {
         ArticleReaderRules.check(event); // what article-service would dead-letter is no gallery here either
         List<ArticleImage> images = event.images() == null ? List.of() : event.images();
         Update update = new Update()
@@ -44,14 +44,14 @@ class GalleryProjection {
                 .set("count", images.size())
                 .set("listedAt", event.publishedAt() != null ? event.publishedAt() : event.updatedAt())
                 .set("updatedAt", event.updatedAt());
-        upsertIfNewer(event.articleId(), event.revision(), update);
+        return upsertIfNewer(event.articleId(), event.revision(), update);
     }
 
     /**
      * Upserts too: the two topics are not ordered with each other, and a withdrawal that comes
      * first must still outrank the older publication that comes after it.
      */
-    void apply(ArticleUnpublished event) {
+    String apply(ArticleUnpublished event) {
         Update update = new Update()
                 .set("kind", Gallery.Kind.ARTICLE)
                 .set("revision", event.revision())
@@ -59,14 +59,16 @@ class GalleryProjection {
                 .set("images", List.of())
                 .set("count", 0)
                 .set("updatedAt", event.unpublishedAt());
-        upsertIfNewer(event.articleId(), event.revision(), update);
+        return upsertIfNewer(event.articleId(), event.revision(), update);
     }
 
-    private void upsertIfNewer(String articleId, long revision, Update update) {
+    private String upsertIfNewer(String articleId, long revision, Update update) {
         EventBounds.revisionStep(articleId, revision, Projections.storedRevision(mongo, Gallery.class, articleId));
         boolean applied = Projections.upsertIfNewer(mongo, Gallery.class, articleId,
                 Criteria.where("revision").lt(revision), update);
-        outcome(applied ? "applied" : "duplicate-or-stale", articleId, revision);
+        String outcome = applied ? "applied" : "duplicate-or-stale";
+        outcome(outcome, articleId, revision);
+        return outcome;
     }
 
     private void outcome(String outcome, String articleId, long revision) {

@@ -2,6 +2,9 @@ package vn.portal.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -25,22 +28,47 @@ public final class CloudEventHeaders {
     public static final java.util.List<String> REQUIRED = java.util.List.of(SPEC_VERSION, ID, SOURCE, TYPE);
     /** Not a CloudEvents attribute: the request that caused the event, for tracing. */
     public static final String REQUEST_ID = "x-request-id";
+    /** The W3C trace context, when a trace is on. */
+    public static final String TRACE_PARENT = "traceparent";
+
+    /** Every header a platform event may carry, each a UTF-8 string on the wire. */
+    public static final List<String> ALL = List.of(SPEC_VERSION, ID, SOURCE, TYPE, TIME, SUBJECT, CONTENT_TYPE,
+            REQUEST_ID, TRACE_PARENT);
 
     private CloudEventHeaders() {
+    }
+
+    /** The attributes of one event, in the order they travel. */
+    public static Map<String, String> of(EventType type, String id, String source, String subject, Instant time) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(SPEC_VERSION, "1.0");
+        attributes.put(ID, id);
+        attributes.put(SOURCE, source);
+        attributes.put(TYPE, type.ceType());
+        attributes.put(TIME, time.toString());
+        if (subject != null) {
+            attributes.put(SUBJECT, subject);
+        }
+        attributes.put(CONTENT_TYPE, "application/json");
+        return attributes;
     }
 
     /** Writes the attributes of one event into the record's headers. */
     public static void write(Headers headers, EventType type, String id, String source, String subject,
                              Instant time) {
-        put(headers, SPEC_VERSION, "1.0");
-        put(headers, ID, id);
-        put(headers, SOURCE, source);
-        put(headers, TYPE, type.ceType());
-        put(headers, TIME, time.toString());
-        if (subject != null) {
-            put(headers, SUBJECT, subject);
+        of(type, id, source, subject, time).forEach((name, value) -> put(headers, name, value));
+    }
+
+    /**
+     * A header of a consumed message as text, if present: the binder's header mapper hands the
+     * CloudEvents headers over as strings, any other header as bytes.
+     */
+    public static Optional<String> read(Map<String, Object> headers, String name) {
+        Object value = headers.get(name);
+        if (value instanceof byte[] bytes) {
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
         }
-        put(headers, CONTENT_TYPE, "application/json");
+        return Optional.ofNullable(value).map(Object::toString);
     }
 
     /** The last value of a header as UTF-8 text, if present. */

@@ -2,43 +2,41 @@ package vn.portal.platform.events;
 
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.MDC;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.json.JsonMapper;
 import vn.portal.contracts.EventType;
 
 /**
- * Produces platform events: JSON value, CloudEvents headers, the given key. {@link #publish}
- * returns only after the broker acknowledged the record (acks=all, idempotent producer), so a
- * caller answers its client only for writes that are in the log.
+ * Produces platform events: JSON value, CloudEvents headers, the given key, through Spring Cloud
+ * Stream's {@link StreamBridge} to the output binding named after the event's topic. {@link #publish}
+ * returns only after the broker acknowledged the record: the bindings are {@code sync} with
+ * {@code acks=all} and an idempotent producer, and a broker that does not answer fails the send
+ * within {@code max.block.ms} / {@code delivery.timeout.ms} (platform-defaults.yml), so a caller
+ * answers its client only for writes that are in the log.
  */
 public class EventPublisher {
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final StreamBridge bridge;
     private final JsonMapper json;
     private final EventSchemas schemas;
     private final String source;
     private final Clock clock;
-    private final long timeoutMillis;
 
-    public EventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, EventSchemas schemas, String source,
-                          Clock clock, long timeoutMillis) {
-        this.kafka = kafka;
+    public EventPublisher(StreamBridge bridge, JsonMapper json, EventSchemas schemas, String source, Clock clock) {
+        this.bridge = bridge;
         this.json = json;
         this.schemas = schemas;
         this.source = source;
         this.clock = clock;
-        this.timeoutMillis = timeoutMillis;
     }
 
     /** Publishes with a fresh event id. */
-    public RecordMetadata publish(Record event, String key) {
+    public String publish(Record event, String key) {
         return publish(event, key, UUID.randomUUID().toString());
     }
 
@@ -47,29 +45,32 @@ public class EventPublisher {
      *
      * @param id the CloudEvents id; reuse the domain id (e.g. a ratingId) so consumers can
      *           deduplicate by it
+     * @return the CloudEvents id of the event in the log
      * @throws InvalidEventException when the event does not meet its schema: nothing is sent, so
      *                               the log holds only events every consumer can read
      * @throws EventPublishException when the broker did not acknowledge in time
      */
-    public RecordMetadata publish(Record event, String key, String id) {
+    public String publish(Record event, String key, String id) {
         EventType type = EventType.of(event.getClass());
         byte[] value = json.writeValueAsBytes(event);
         schemas.check(type, json.readTree(value));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), key, value);
-        CloudEventHeaders.write(record.headers(), type, id, source, key, clock.instant());
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(value).setHeader(KafkaHeaders.KEY, key);
+        CloudEventHeaders.of(type, id, source, key, clock.instant()).forEach(message::setHeader);
         String requestId = MDC.get("requestId");
         if (requestId != null) {
-            CloudEventHeaders.put(record.headers(), CloudEventHeaders.REQUEST_ID, requestId);
+            message.setHeader(CloudEventHeaders.REQUEST_ID, requestId);
         }
+        boolean sent;
         try {
-            return kafka.send(record).get(timeoutMillis, TimeUnit.MILLISECONDS).getRecordMetadata();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventPublishException(type.topic(), e);
-        } catch (ExecutionException | TimeoutException | KafkaException
-                 | org.springframework.kafka.KafkaException e) {
-            // KafkaException: the client gave up before sending (no metadata within max.block.ms)
+            sent = bridge.send(type.topic(), message.build());
+        } catch (MessagingException | KafkaException | org.springframework.kafka.KafkaException e) {
+            // a Kafka TimeoutException inside: no acknowledgement within delivery.timeout.ms, or no
+            // metadata within max.block.ms
             throw new EventPublishException(type.topic(), e);
         }
+        if (!sent) {
+            throw new EventPublishException(type.topic(), null);
+        }
+        return id;
     }
 }

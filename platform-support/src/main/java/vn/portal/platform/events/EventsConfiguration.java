@@ -3,12 +3,17 @@ package vn.portal.platform.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.function.core.FunctionInvocationHelper;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -19,7 +24,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
+import org.springframework.messaging.Message;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,10 +54,58 @@ public class EventsConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, EventSchemas schemas,
-                                  Clock clock, @Value("${spring.application.name}") String application,
-                                  @Value("${platform.events.publish-timeout:10s}") Duration timeout) {
-        return new EventPublisher(kafka, json, schemas, "/vn-portal/" + application, clock, timeout.toMillis());
+    EventPublisher eventPublisher(StreamBridge bridge, JsonMapper json, EventSchemas schemas, Clock clock,
+                                  @Value("${spring.application.name}") String application) {
+        return new EventPublisher(bridge, json, schemas, "/vn-portal/" + application, clock);
+    }
+
+    /**
+     * The Kafka binder's header mapper (found by this bean name). Out: every header the publisher
+     * set, as a plain UTF-8 string, and nothing else (no {@code id}, {@code timestamp},
+     * {@code contentType}, {@code spring_json_header_types}). In: the CloudEvents headers as
+     * strings, not the JSON-typed or byte[] values of the binder's default mapper.
+     */
+    @Bean
+    SimpleKafkaHeaderMapper kafkaBinderHeaderMapper() {
+        SimpleKafkaHeaderMapper mapper = new SimpleKafkaHeaderMapper("!id", "!timestamp", "!contentType", "*");
+        mapper.setMapAllStringsOut(true);
+        CloudEventHeaders.ALL.forEach(name -> mapper.addRawMappedHeader(name, true));
+        return mapper;
+    }
+
+    /**
+     * Spring Cloud Function's default helper renames {@code ce_*} headers to {@code ce-*} and
+     * rewrites the content type, in and out; the platform writes and reads its CloudEvents headers
+     * itself ({@link CloudEventHeaders}), so messages pass through unchanged.
+     */
+    @Bean
+    FunctionInvocationHelper<Message<?>> passThroughInvocationHelper() {
+        return new FunctionInvocationHelper<>() {
+        };
+    }
+
+    /**
+     * Gives every consumer binding the platform's error handler ({@link #kafkaErrorHandler}) instead
+     * of the binder's retry and dead-letter queue, which would dead-letter an outage after
+     * {@code max-attempts} and add no reason. The binder hands a container to this customizer only
+     * for bindings whose {@code max-attempts} is above 1 (platform-defaults.yml sets 2 for all);
+     * the number itself is not used.
+     */
+    @Bean
+    ListenerContainerWithDlqAndRetryCustomizer platformErrorHandling(CommonErrorHandler kafkaErrorHandler) {
+        return new ListenerContainerWithDlqAndRetryCustomizer() {
+            @Override
+            public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
+                                  String group, BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqResolver,
+                                  BackOff backOff) {
+                container.setCommonErrorHandler(kafkaErrorHandler);
+            }
+
+            @Override
+            public boolean retryAndDlqInBinding(String destinationName, String group) {
+                return false;
+            }
+        };
     }
 
     @Bean
@@ -58,6 +114,7 @@ public class EventsConfiguration {
     }
 
     /**
+     * The error handler of every consumer (binder bindings through {@link #platformErrorHandling}).
      * Invalid records go to {@code <topic>.DLT} at once, with the original bytes and the reason in
      * a header ({@value #DEAD_LETTER_REASON}; no stack trace), and the partition moves on. When the infrastructure fails (MongoDB or Kafka
      * unreachable) the record is retried with back-off until it succeeds: the partition waits,

@@ -5,36 +5,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import vn.portal.contracts.ArticlePublished;
-import vn.portal.contracts.ArticleUnpublished;
-import vn.portal.contracts.Topics;
-import vn.portal.platform.events.ArticleReaderRules;
-import vn.portal.platform.events.EventBounds;
-import vn.portal.platform.events.IncomingEvents;
-import vn.portal.platform.mongo.Projections;
-import vn.portal.platform.slug.Slugs;
 
 /**
- * rating-service's own list of published articles, fed by ArticlePublished/ArticleUnpublished:
- * no synchronous call to article-service. Order-safe by revision, bounded by
- * {@link EventBounds}; article-service's reader rules ({@link ArticleReaderRules}) first.
+ * The query side of rating-service's own list of published articles ({@code known_articles}),
+ * which {@link KnownArticlesBinding} and {@link KnownArticlesProjection} fill from
+ * ArticlePublished/ArticleUnpublished: no synchronous call to article-service.
  */
 @Component
 public class KnownArticles {
 
     private final MongoTemplate mongo;
-    private final IncomingEvents incoming;
 
-    KnownArticles(MongoTemplate mongo, IncomingEvents incoming) {
+    KnownArticles(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.incoming = incoming;
     }
 
     /**
@@ -62,27 +49,5 @@ public class KnownArticles {
     }
 
     public record Headline(String slug, String title) {
-    }
-
-    @KafkaListener(id = "rating-known-articles-published", idIsGroup = false, topics = Topics.ARTICLE_PUBLISHED)
-    void onPublished(ConsumerRecord<String, byte[]> record) {
-        ArticlePublished event = incoming.read(record, ArticlePublished.class);
-        ArticleReaderRules.check(event); // what article-service would dead-letter is no article here either
-        String slug = event.slug() != null ? event.slug() : Slugs.of(event.title());
-        applyIfNewer(event.articleId(), event.revision(),
-                new Update().set("published", true).set("title", event.title()).setOnInsert("slug", slug));
-    }
-
-    @KafkaListener(id = "rating-known-articles-unpublished", idIsGroup = false, topics = Topics.ARTICLE_UNPUBLISHED)
-    void onUnpublished(ConsumerRecord<String, byte[]> record) {
-        ArticleUnpublished event = incoming.read(record, ArticleUnpublished.class);
-        applyIfNewer(event.articleId(), event.revision(), new Update().set("published", false));
-    }
-
-    private void applyIfNewer(String articleId, long revision, Update update) {
-        EventBounds.revisionStep(articleId, revision, Projections.storedRevision(mongo, KnownArticle.class, articleId));
-        // false: the stored revision is this one or newer, a duplicate or a late event
-        Projections.upsertIfNewer(mongo, KnownArticle.class, articleId, Criteria.where("revision").lt(revision),
-                update.set("revision", revision));
     }
 }
