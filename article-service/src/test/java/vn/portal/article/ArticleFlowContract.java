@@ -529,6 +529,28 @@ abstract class ArticleFlowContract extends FlowTestSupport {
         awaitRevision(after.articleId(), 1);
     }
 
+    @Test
+    void rebuildsTheRatingTotalsFromTheCompactedSummariesThroughThePlatformsRebuildEndpoint() throws Exception {
+        ArticlePublished article = Articles.article("Bài có điểm được dựng lại " + unique());
+        publish(article);
+        awaitRevision(article.articleId(), 1);
+        publish(new ArticleRatingSummary(article.articleId(), 9, 2, 4.5, List.of(0L, 0L, 0L, 1L, 1L), 3.43, Instant.now()));
+        await().atMost(WAIT).until(() -> json(get("/api/articles/" + article.articleId())).get("rating")
+                .get("points").asLong() == 9);
+
+        assertThat(call("POST", "/api/admin/read-models/ratings/rebuild", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/api/admin/read-models/nothing-here/rebuild", editorToken(), null).statusCode())
+                .isEqualTo(404);
+        HttpResponse<byte[]> response = call("POST", "/api/admin/read-models/ratings/rebuild", editorToken(), null);
+
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(json(response).get("readModel").asString()).isEqualTo("ratings");
+        assertThat(json(response).get("records").asLong()).isGreaterThanOrEqualTo(1);
+        JsonNode rating = json(get("/api/articles/" + article.articleId())).get("rating");
+        assertThat(rating.get("points").asLong()).isEqualTo(9);
+        assertThat(rating.get("count").asLong()).isEqualTo(2);
+    }
+
     /** The late revision 1 of an article withdrawn first has been seen (as stale) too. */
     private void awaitRecordsApplied(ArticlePublished late) {
         await().atMost(WAIT).until(() -> mongo.getCollection("revisions")
