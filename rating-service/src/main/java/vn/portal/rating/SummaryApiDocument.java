@@ -27,7 +27,8 @@ class SummaryApiDocument implements OpenApiCustomizer {
             "GET /api/ratings/top", new Described("Ratings", "listTopRated",
                     "The best-rated articles of the last days, by their Bayesian score", Map.of()),
             "POST /api/admin/ratings/replay", new Described("Operations", "replayTally",
-                    "Recompute every total from the votes in the log, from the beginning", Map.of()));
+                    "Rebuild the totals and the current votes from their topics; answers once both caught up",
+                    Map.of("409", "A rebuild of either is already running here")));
 
     @Override
     public void customise(OpenAPI openApi) {
