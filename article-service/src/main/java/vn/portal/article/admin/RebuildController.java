@@ -3,6 +3,8 @@ package vn.portal.article.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,11 +36,17 @@ class RebuildController {
                 @ApiResponse(responseCode = "200", description = "Rebuilt: what was replayed"),
                 @ApiResponse(responseCode = "409", description = "Another rebuild is running")})
     @PostMapping("/api/admin/rebuild")
-    ReadModelRebuild.Report rebuild() {
+    Report rebuild() {
         try {
-            return rebuild.rebuild(articles);
+            ReadModelRebuild.RebuildReport report = rebuild.rebuild(articles);
+            return new Report(report.records(), report.outcomes(),
+                    report.documents().values().stream().mapToLong(Long::longValue).sum(), report.took());
         } catch (ReadModelRebuild.AlreadyRunning e) {
             throw Problems.problem(HttpStatus.CONFLICT, "rebuild-running", e.getMessage());
         }
+    }
+
+    /** The answer as version 1.0.0 of the API published it ({@code articles}: the articles after the rebuild). */
+    record Report(long records, Map<String, Long> outcomes, long articles, Duration took) {
     }
 }

@@ -25,7 +25,7 @@ class ReadModelController {
     }
 
     @PostMapping("/api/admin/read-models/{name}/rebuild")
-    ReadModelRebuild.Report rebuild(@PathVariable String name) {
+    ReadModelRebuild.RebuildReport rebuild(@PathVariable String name) {
         ReadModel model = models.stream().filter(m -> m.name().equals(name)).findFirst()
                 .orElseThrow(() -> Problems.problem(HttpStatus.NOT_FOUND, "read-model-not-found",
                         "No read model " + name + " here; this service has " + models.stream().map(ReadModel::name).toList()));

@@ -64,7 +64,7 @@ public class ReadModelRebuild {
      * @param records  how many records were replayed
      * @param outcomes how many of them had each outcome ({@value #INVALID}: invalid, skipped again)
      */
-    public record Report(String readModel, long records, Map<String, Long> outcomes, Map<String, Long> documents,
+    public record RebuildReport(String readModel, long records, Map<String, Long> outcomes, Map<String, Long> documents,
                          Duration took) {
     }
 
@@ -76,7 +76,7 @@ public class ReadModelRebuild {
     }
 
     /** Answers when the replay has reached the end offsets taken at its start. */
-    public Report rebuild(ReadModel model) {
+    public RebuildReport rebuild(ReadModel model) {
         if (!running.add(model.name())) {
             throw new AlreadyRunning(model.name());
         }
@@ -88,7 +88,7 @@ public class ReadModelRebuild {
             Map<String, Long> documents = new TreeMap<>();
             model.parts().forEach(part -> documents.merge(part.collection(),
                     mongo.count(new Query(part.which()), part.collection()), Long::sum));
-            Report report = new Report(model.name(), records, outcomes, documents,
+            RebuildReport report = new RebuildReport(model.name(), records, outcomes, documents,
                     Duration.between(started, clock.instant()));
             log.info("read model rebuilt: {}", report);
             return report;

@@ -12,7 +12,7 @@ import vn.portal.platform.readmodel.ReadModel;
 
 /**
  * The binding function {@value #BINDING} ({@code currentVotes-in-0}, ArticleRated): schema check
- * first ({@link IncomingEvents}), then {@link CurrentVotes}; the query side is {@link VoteController}
+ * first ({@link IncomingEvents}), then {@link CurrentVotesProjection}; the query side is {@link VoteController}
  * (a voter's previous stars) and the best-rated list ({@code summary.TopRatedController}).
  */
 @Component(CurrentVotesBinding.BINDING)
@@ -21,9 +21,9 @@ class CurrentVotesBinding implements Consumer<Message<byte[]>> {
     static final String BINDING = "currentVotes";
 
     private final IncomingEvents incoming;
-    private final CurrentVotes projection;
+    private final CurrentVotesProjection projection;
 
-    CurrentVotesBinding(IncomingEvents incoming, CurrentVotes projection) {
+    CurrentVotesBinding(IncomingEvents incoming, CurrentVotesProjection projection) {
         this.incoming = incoming;
         this.projection = projection;
     }

@@ -7,7 +7,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A voter's current vote on an article, kept by {@link CurrentVotes} from ArticleRated. The id is
+ * A voter's current vote on an article, kept by {@link CurrentVotesProjection} from ArticleRated. The id is
  * {@code articleId|voterId}: one vote per voter and article.
  */
 @Document("votes")

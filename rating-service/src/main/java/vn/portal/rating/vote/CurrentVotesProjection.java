@@ -16,12 +16,12 @@ import vn.portal.platform.mongo.Projections;
  * votes; the totals are not made here (see {@code summary.TallyTopology}).
  */
 @Component
-class CurrentVotes {
+class CurrentVotesProjection {
 
     private final MongoTemplate mongo;
     private final MeterRegistry meters;
 
-    CurrentVotes(MongoTemplate mongo, MeterRegistry meters) {
+    CurrentVotesProjection(MongoTemplate mongo, MeterRegistry meters) {
         this.mongo = mongo;
         this.meters = meters;
     }
