@@ -33,7 +33,10 @@ class SummaryApiDocument implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI openApi) {
         openApi.addTagsItem(new Tag().name("Ratings").description("Totals and the top-rated list"));
-        openApi.addTagsItem(new Tag().name("Operations").description("Operator actions"));
+        // the platform's read-model rebuild may have declared it already
+        if (openApi.getTags() == null || openApi.getTags().stream().noneMatch(t -> "Operations".equals(t.getName()))) {
+            openApi.addTagsItem(new Tag().name("Operations").description("Operator actions"));
+        }
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             Described described = OPERATIONS.get(method.name() + " " + path);
             if (described != null) {

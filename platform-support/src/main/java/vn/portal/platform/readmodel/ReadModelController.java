@@ -1,5 +1,8 @@
 package vn.portal.platform.readmodel;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +16,7 @@ import vn.portal.platform.web.Problems;
  * answers when the replay has caught up, with counts; 404 for an unknown name, 409 while the same
  * rebuild runs in this instance.
  */
+@Tag(name = "Operations", description = "Operator actions")
 @RestController
 class ReadModelController {
 
@@ -24,6 +28,12 @@ class ReadModelController {
         this.rebuild = rebuild;
     }
 
+    @Operation(operationId = "rebuildNamedReadModel",
+            summary = "Empty one read model and replay its topics while every instance keeps consuming; answers with counts once caught up",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Rebuilt: what was replayed and the documents after it"),
+                @ApiResponse(responseCode = "404", description = "This service has no read model of that name"),
+                @ApiResponse(responseCode = "409", description = "A rebuild of it is already running here")})
     @PostMapping("/api/admin/read-models/{name}/rebuild")
     ReadModelRebuild.RebuildReport rebuild(@PathVariable String name) {
         ReadModel model = models.stream().filter(m -> m.name().equals(name)).findFirst()
